@@ -1,0 +1,30 @@
+# One entry point for common tasks. `make help` lists them.
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build test check lint clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Install everything (Python venv, npm packages, Chromium and ffmpeg when missing)
+	@scripts/bootstrap.sh
+
+serve: setup ## Install, then serve the site at http://127.0.0.1:8000/ (Welsh at /cy/)
+	$(BIN)/mkdocs serve
+
+build: setup ## Install, then build the site into site/ with --strict
+	$(BIN)/mkdocs build --strict
+
+test: setup ## Install, then run every test, browser tests included
+	$(BIN)/python -m pytest
+
+check: setup ## Run every content check an editor needs
+	$(BIN)/python scripts/check_all.py
+
+lint: setup ## Lint Python with ruff
+	$(BIN)/ruff check .
+
+clean: ## Remove build output
+	rm -rf site dist test-artifacts

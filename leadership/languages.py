@@ -1,0 +1,75 @@
+"""The site's two languages, and how a page in one pairs with its page in the other.
+
+Sources live in ``docs/<lang>/``; English is served at the site root and Welsh
+under ``/cy/``. A page's counterpart has the same path in the other language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from leadership.reporting import Problem
+
+DEFAULT_LANGUAGE = "en"
+LANGUAGES = ("en", "cy")
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+SOURCE_SUFFIXES = (".md",)
+
+
+def site_prefix(language: str) -> str:
+    """The folder a language is served from, relative to the site root ('' or 'cy/')."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def language_of_site_path(site_path: str) -> str:
+    """Which language a built file belongs to, from its path relative to the site root."""
+    first = PurePosixPath(site_path).parts[:1]
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE and first == (language,):
+            return language
+    return DEFAULT_LANGUAGE
+
+
+def counterpart_site_path(site_path: str, language: str) -> str:
+    """The path of the same built page in ``language``."""
+    own = language_of_site_path(site_path)
+    bare = site_path[len(site_prefix(own)) :]
+    return site_prefix(language) + bare
+
+
+def source_pages(docs_dir: Path, language: str) -> set[str]:
+    """Paths of a language's Markdown pages, relative to ``docs/<language>/``."""
+    root = docs_dir / language
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix in SOURCE_SUFFIXES
+    }
+
+
+def missing_counterparts(docs_dir: Path) -> list[Problem]:
+    """Every page that exists in one language but not in the other."""
+    pages = {language: source_pages(docs_dir, language) for language in LANGUAGES}
+    problems = []
+    for language in LANGUAGES:
+        for other in LANGUAGES:
+            if other == language:
+                continue
+            for page in sorted(pages[language] - pages[other]):
+                missing = docs_dir / other / page
+                problems.append(
+                    Problem(
+                        path=(docs_dir / language / page).as_posix(),
+                        line=1,
+                        rule="page-parity",
+                        message=(
+                            f"no {LANGUAGE_NAMES[other]} counterpart: create {missing.as_posix()}"
+                        ),
+                    )
+                )
+    return problems
+
+
+def build_language(config) -> str:
+    """The language MkDocs is building now (mkdocs-static-i18n sets it on the theme)."""
+    return config.theme["language"] or DEFAULT_LANGUAGE

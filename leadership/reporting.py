@@ -1,0 +1,102 @@
+"""The output contract every check shares.
+
+One line per problem, ``path:line: rule-id: message``, then a summary line.
+Exit 0 when there are no errors, 1 when there are, 2 for a usage error.
+Warnings are printed but never fail a check.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal, TextIO
+
+Severity = Literal["error", "warning"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding of a check, located in a file."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
+
+
+class ContentError(Exception):
+    """A content problem that stops one piece of content from being used.
+
+    Carries where the problem is, so that whoever catches it can report
+    ``path:line: rule: message`` instead of a traceback.
+    """
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def count(problems: Iterable[Problem]) -> tuple[int, int]:
+    """Return (errors, warnings)."""
+    errors = warnings = 0
+    for problem in problems:
+        if problem.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def summary_line(check: str, problems: list[Problem], checked: int, unit: str) -> str:
+    errors, warnings = count(problems)
+    if errors == 0 and warnings == 0:
+        return f"{check}: OK, {checked} {unit} checked, no problems"
+    verdict = "FAILED" if errors else "OK"
+    return (
+        f"{check}: {verdict}, {checked} {unit} checked, "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+
+
+def report(
+    check: str,
+    problems: list[Problem],
+    checked: int,
+    unit: str,
+    output_format: str = "text",
+    stream: TextIO | None = None,
+) -> int:
+    """Print every problem and a summary; return the exit code."""
+    stream = stream or sys.stdout
+    problems = sorted(problems)
+    errors, warnings = count(problems)
+    if output_format == "json":
+        json.dump(
+            {
+                "check": check,
+                "checked": checked,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": [asdict(p) for p in problems],
+            },
+            stream,
+            ensure_ascii=False,
+            indent=2,
+        )
+        stream.write("\n")
+    else:
+        for problem in problems:
+            print(problem, file=stream)
+        print(summary_line(check, problems, checked, unit), file=stream)
+    return EXIT_PROBLEMS if errors else EXIT_OK

@@ -1,0 +1,71 @@
+"""What the per-language build needs beyond mkdocs-static-i18n: counterpart links,
+Welsh strings inside rendered HTML, one 404 page and one search index per language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from leadership.languages import LANGUAGE_NAMES, LANGUAGES, language_of_site_path, site_prefix
+
+PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" )title="[^"]*"')
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def localise_permalinks(html: str, title: str) -> str:
+    """Replace the title Python-Markdown's toc extension writes on every heading permalink."""
+    return PERMALINK_TITLE.sub(rf'\1title="{title}"', html)
+
+
+def language_links(page) -> list[dict[str, str]]:
+    """The page itself and the same page in every other language, current language first.
+
+    Links are site-root-relative URLs (Material's ``url`` filter makes them relative),
+    so they work under any host path and from ``file://``.
+    """
+    own = page.file.locale
+    alternates = getattr(page.file, "alternates", {}) or {}
+    links = [{"lang": own, "name": LANGUAGE_NAMES[own], "link": page.url}]
+    for language in LANGUAGES:
+        if language != own and language in alternates:
+            links.append(
+                {"lang": language, "name": LANGUAGE_NAMES[language], "link": alternates[language].url}
+            )
+    return links
+
+
+def home_language_links(language: str) -> list[dict[str, str]]:
+    """Language links for pages that stand for no source page, such as the 404 page."""
+    ordered = [language] + [other for other in LANGUAGES if other != language]
+    return [
+        {"lang": code, "name": LANGUAGE_NAMES[code], "link": site_prefix(code)} for code in ordered
+    ]
+
+
+def split_search_index(site_dir: Path) -> dict[str, int]:
+    """Split the one index mkdocs-static-i18n stacks up into one index per language.
+
+    Each language's index is written under its own folder (``search/`` for English,
+    ``cy/search/`` for Welsh) with locations relative to that folder, which is where
+    Material's search looks when a page's search base is its language's root.
+    Returns the number of entries per language.
+    """
+    combined_path = site_dir / SEARCH_INDEX
+    combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    counts = {}
+    for language in LANGUAGES:
+        prefix = site_prefix(language)
+        entries = []
+        for entry in combined["docs"]:
+            location = entry["location"]
+            if language_of_site_path(location) != language:
+                continue
+            entries.append({**entry, "location": location[len(prefix) :]})
+        index = {**combined, "docs": entries}
+        target = site_dir / prefix / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        counts[language] = len(entries)
+    return counts
+

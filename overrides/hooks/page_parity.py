@@ -1,0 +1,17 @@
+"""Fail the build, by file name, when a page exists in one language but not the other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from leadership.languages import missing_counterparts
+
+
+def on_config(config):
+    problems = missing_counterparts(Path(config.docs_dir))
+    if problems:
+        lines = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"Every page must exist in English and Welsh:\n{lines}")
+    return config
