@@ -32,6 +32,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chwilio am y fersiwn Gymraeg? Ewch i'r hafan Gymraeg.",
         "cy": "Looking for the English version? Go to the English home page.",
     },
+    "film_about": {"en": "About this film", "cy": "Am y ffilm hon"},
+    "film_speaker": {"en": "Speaker", "cy": "Siaradwr"},
+    "film_length": {"en": "Length", "cy": "Hyd"},
+    "film_source": {"en": "Source", "cy": "Ffynhonnell"},
+    "film_player": {"en": "Film player", "cy": "Chwaraewr ffilm"},
+    "film_no_video": {
+        "en": "The film itself is not hosted on this site. You can watch it on the Social Care "
+        "Wales page it comes from. The transcript below is the full text of the film.",
+        "cy": "Nid yw'r ffilm ei hun ar y wefan hon. Gallwch ei gwylio ar dudalen Gofal "
+        "Cymdeithasol Cymru lle cafodd ei chyhoeddi. Mae'r trawsgrifiad isod yn rhoi testun "
+        "llawn y ffilm.",
+    },
+    "transcript_heading": {"en": "Transcript", "cy": "Trawsgrifiad"},
+    "transcript_help": {
+        "en": "Each timestamp is a link to that moment. Copy it to share the moment, or "
+        "select it to play the film from there.",
+        "cy": "Mae pob stamp amser yn ddolen i'r foment honno. Copïwch hi i rannu'r foment, "
+        "neu dewiswch hi i chwarae'r ffilm o'r fan honno.",
+    },
+    "transcript_help_no_video": {
+        "en": "Each timestamp is a link to that moment in the transcript. Copy it to share "
+        "the moment with others.",
+        "cy": "Mae pob stamp amser yn ddolen i'r foment honno yn y trawsgrifiad. Copïwch hi i "
+        "rannu'r foment ag eraill.",
+    },
+    "watch_from": {"en": "Watch from", "cy": "Gwylio o"},
+    "read_from": {"en": "Read from", "cy": "Darllen o"},
+    "copy_link": {"en": "Copy link to this moment", "cy": "Copïo dolen i'r foment hon"},
+    "link_copied": {"en": "Link copied", "cy": "Wedi copïo'r ddolen"},
+    "downloads_heading": {"en": "Subtitles to download", "cy": "Is-deitlau i'w llwytho i lawr"},
+    "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau yn"},
+    "language_name_en": {"en": "English", "cy": "Saesneg"},
+    "language_name_cy": {"en": "Welsh", "cy": "Cymraeg"},
 }
 
 
