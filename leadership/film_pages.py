@@ -11,6 +11,7 @@ from leadership.films import Film, load_films, subtitle_path
 from leadership.interface import strings_for
 from leadership.languages import LANGUAGES
 from leadership.reporting import Problem
+from leadership.subtitle_check import check_paths
 from leadership.transcript import paragraphs
 
 # Where subtitle files and self-hosted videos are published, relative to the site root.
@@ -72,7 +73,5 @@ def publish_subtitles(transcripts_dir: Path, site_dir: Path) -> list[Path]:
 
 def transcript_errors(transcripts_dir: Path) -> list[Problem]:
     """The subtitle checker's errors (not warnings) for the site's transcripts."""
-    from leadership.subtitle_check import check_paths
-
-    problems, _checked = check_paths([transcripts_dir])
-    return [problem for problem in problems if problem.severity == "error"]
+    result = check_paths([transcripts_dir])
+    return [problem for problem in result.problems if problem.severity == "error"]
