@@ -36,7 +36,8 @@ def run_axe(page, label: str, viewport: str) -> list[Violation]:
         raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make setup` (npm ci installs axe-core)")
     page.add_script_tag(path=str(AXE_SCRIPT))
     results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        "tags => axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,
     )
     return [

@@ -65,6 +65,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau yn"},
     "language_name_en": {"en": "English", "cy": "Saesneg"},
     "language_name_cy": {"en": "Welsh", "cy": "Cymraeg"},
+    # Activity guides and the activities index (overrides/hooks/activities.py).
+    "activity_at_a_glance": {"en": "At a glance", "cy": "Cipolwg"},
+    "activity_time": {"en": "Time", "cy": "Amser"},
+    "activity_people": {"en": "Group size", "cy": "Maint y grŵp"},
+    "activity_audience": {"en": "Who it is for", "cy": "Ar gyfer pwy"},
+    "activity_materials": {"en": "What you need", "cy": "Beth sydd ei angen"},
+    "activity_no_materials": {"en": "Nothing", "cy": "Dim byd"},
+    "activity_principles": {"en": "Principles it practises", "cy": "Egwyddorion ar waith"},
+    "activity_outcomes": {"en": "Learning outcomes", "cy": "Deilliannau dysgu"},
+    "activity_steps": {"en": "Steps", "cy": "Camau"},
+    "activity_film_moments": {"en": "In the films", "cy": "Yn y ffilmiau"},
+    "minutes_one": {"en": "1 minute", "cy": "1 munud"},
+    "minutes_many": {"en": "{count} minutes", "cy": "{count} munud"},
+    "people_one": {"en": "1 person", "cy": "Un person"},
+    "people_many": {"en": "{count} people", "cy": "{count} o bobl"},
+    "people_range": {"en": "{min} to {max} people", "cy": "{min} i {max} o bobl"},
+    "activities_by_principle": {"en": "By principle", "cy": "Yn ôl egwyddor"},
+    "activities_by_length": {"en": "By length", "cy": "Yn ôl hyd"},
+    "length_short": {"en": "Up to 20 minutes", "cy": "Hyd at 20 munud"},
+    "length_medium": {"en": "21 to 45 minutes", "cy": "21 i 45 munud"},
+    "length_long": {"en": "Over 45 minutes", "cy": "Dros 45 munud"},
+    # Printed pages (overrides/hooks/print_handout.py).
+    "print_qr_caption": {
+        "en": "Scan the code to open this page online:",
+        "cy": "Sganiwch y cod i agor y dudalen hon ar-lein:",
+    },
+    "print_qr_title": {
+        "en": "QR code that opens this page",
+        "cy": "Cod QR sy'n agor y dudalen hon",
+    },
 }
 
 
@@ -79,8 +109,6 @@ def missing_translations() -> list[tuple[str, str]]:
     for key, values in STRINGS.items():
         for language in LANGUAGES:
             text = values.get(language, "").strip()
-            if not text:
-                missing.append((key, language))
-            elif language != DEFAULT_LANGUAGE and text == values.get(DEFAULT_LANGUAGE):
+            if not text or language != DEFAULT_LANGUAGE and text == values.get(DEFAULT_LANGUAGE):
                 missing.append((key, language))
     return missing

@@ -30,7 +30,11 @@ def language_links(page) -> list[dict[str, str]]:
     for language in LANGUAGES:
         if language != own and language in alternates:
             links.append(
-                {"lang": language, "name": LANGUAGE_NAMES[language], "link": alternates[language].url}
+                {
+                    "lang": language,
+                    "name": LANGUAGE_NAMES[language],
+                    "link": alternates[language].url,
+                }
             )
     return links
 
@@ -68,4 +72,3 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
         counts[language] = len(entries)
     return counts
-

@@ -64,7 +64,9 @@ def paragraphs(cues: list[Cue]) -> list[list[TranscriptCue]]:
     for position, cue in enumerate(cues):
         previous = cues[position - 1] if position else None
         following = cues[position + 1] if position + 1 < len(cues) else None
-        joined_to_previous = previous is not None and (runs_on(previous.text) or continues(cue.text))
+        joined_to_previous = previous is not None and (
+            runs_on(previous.text) or continues(cue.text)
+        )
         joined_to_next = following is not None and (runs_on(cue.text) or continues(following.text))
         text = display_text(cue.text, joined_to_previous, joined_to_next)
         if current and not joined_to_previous:
@@ -73,7 +75,9 @@ def paragraphs(cues: list[Cue]) -> list[list[TranscriptCue]]:
             if pause >= PARAGRAPH_PAUSE_SECONDS or sentences >= MAX_SENTENCES_PER_PARAGRAPH:
                 result.append(current)
                 current, sentences = [], 0
-        current.append(TranscriptCue(ids[position], cue.start, cue.end, text, time_label(cue.start)))
+        current.append(
+            TranscriptCue(ids[position], cue.start, cue.end, text, time_label(cue.start))
+        )
     if current:
         result.append(current)
     return result

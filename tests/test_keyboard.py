@@ -32,8 +32,11 @@ def tab_until(page, predicate, limit=80):
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    ("start", "skip_text"), [("principles/attending/", "Skip to content"),
-                             ("cy/principles/attending/", "Neidio i'r cynnwys")]
+    ("start", "skip_text"),
+    [
+        ("principles/attending/", "Skip to content"),
+        ("cy/principles/attending/", "Neidio i'r cynnwys"),
+    ],
 )
 def test_skip_link_is_first_and_moves_to_the_content(page, site_url, start, skip_text):
     page.goto(site_url + start)
@@ -43,17 +46,17 @@ def test_skip_link_is_first_and_moves_to_the_content(page, site_url, start, skip
     assert focused["outline"], "the skip link has no visible focus indicator"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == focused["href"]
-    target = page.evaluate(
-        "document.querySelector(location.hash).closest('.md-content') !== null"
-    )
+    target = page.evaluate("document.querySelector(location.hash).closest('.md-content') !== null")
     assert target
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("start", "expected"),
-    [("principles/attending/", "cy/principles/attending/"),
-     ("cy/principles/attending/", "principles/attending/")],
+    [
+        ("principles/attending/", "cy/principles/attending/"),
+        ("cy/principles/attending/", "principles/attending/"),
+    ],
 )
 def test_language_switch_by_keyboard(page, site_url, start, expected):
     page.goto(site_url + start)

@@ -38,13 +38,18 @@ def test_no_page_loads_anything_from_another_host(site_dir):
         tree = lxml_html.fromstring(path.read_bytes())
         for tag, attributes in FETCHING_ATTRIBUTES.items():
             for element in tree.iter(tag):
-                if tag == "link" and set(element.get("rel", "").split()) & NAVIGATION_ONLY_LINK_RELS:
+                if (
+                    tag == "link"
+                    and set(element.get("rel", "").split()) & NAVIGATION_ONLY_LINK_RELS
+                ):
                     continue
                 for attribute in attributes:
                     for url in re.split(r",\s*", element.get(attribute) or ""):
                         url = url.split(" ")[0]
                         if url and is_other_host(url):
-                            offenders.append(f"{path.relative_to(site_dir)}: <{tag} {attribute}={url}>")
+                            offenders.append(
+                                f"{path.relative_to(site_dir)}: <{tag} {attribute}={url}>"
+                            )
         for style in tree.xpath("//style/text()|//@style"):
             offenders += [f"{path}: css {u}" for u in CSS_URL.findall(style) if is_other_host(u)]
     for path in site_dir.rglob("*.css"):

@@ -95,7 +95,7 @@ def test_html_lang_hreflang_and_language_switch_on_every_page(site_dir):
         }
         assert alternates == {language: page, other: counterpart}, page
 
-        switch = tree.xpath('//a[@data-cl-language-switch]')
+        switch = tree.xpath("//a[@data-cl-language-switch]")
         assert len(switch) == 1, page
         assert switch[0].get("hreflang") == other
         assert switch[0].get("lang") == other
@@ -143,7 +143,7 @@ def test_a_404_page_in_each_language(site_dir, path, language, heading):
     tree = parse(site_dir, path)
     assert tree.get("lang") == language
     assert tree.xpath("//article//h1/text()") == [heading]
-    switch = tree.xpath('//a[@data-cl-language-switch]')
+    switch = tree.xpath("//a[@data-cl-language-switch]")
     assert len(switch) == 1
 
 
