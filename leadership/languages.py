@@ -47,8 +47,12 @@ def source_pages(docs_dir: Path, language: str) -> set[str]:
     }
 
 
-def missing_counterparts(docs_dir: Path) -> list[Problem]:
-    """Every page that exists in one language but not in the other."""
+def missing_counterparts(docs_dir: Path, relative_to: Path | None = None) -> list[Problem]:
+    """Every page that exists in one language but not in the other.
+
+    Paths in the problems are shown relative to ``relative_to`` (the project folder) when given.
+    """
+    shown = docs_dir.relative_to(relative_to) if relative_to else docs_dir
     pages = {language: source_pages(docs_dir, language) for language in LANGUAGES}
     problems = []
     for language in LANGUAGES:
@@ -56,10 +60,10 @@ def missing_counterparts(docs_dir: Path) -> list[Problem]:
             if other == language:
                 continue
             for page in sorted(pages[language] - pages[other]):
-                missing = docs_dir / other / page
+                missing = shown / other / page
                 problems.append(
                     Problem(
-                        path=(docs_dir / language / page).as_posix(),
+                        path=(shown / language / page).as_posix(),
                         line=1,
                         rule="page-parity",
                         message=(

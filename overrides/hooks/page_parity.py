@@ -10,7 +10,8 @@ from leadership.languages import missing_counterparts
 
 
 def on_config(config):
-    problems = missing_counterparts(Path(config.docs_dir))
+    project = Path(config.config_file_path).parent
+    problems = missing_counterparts(Path(config.docs_dir), relative_to=project)
     if problems:
         lines = "\n".join(str(problem) for problem in problems)
         raise PluginError(f"Every page must exist in English and Welsh:\n{lines}")
