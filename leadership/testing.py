@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
 CHROMIUM_ARGS = [
@@ -46,7 +48,13 @@ def build_site(
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build needs (config, docs, overrides, transcripts) into ``target``."""
+    """Copy what a build needs (config, docs, overrides, transcripts) into ``target``.
+
+    ``node_modules`` (the dictionaries the build reads) is linked, not copied.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    if (PROJECT_ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
     for name in ("mkdocs.yml", "docs", "overrides", "transcripts"):
         source = PROJECT_ROOT / name
         if source.is_dir():
@@ -56,15 +64,59 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static server that honours byte ranges, as real hosts do (video seeking needs it)."""
+
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
         pass
+
+    def send_head(self):
+        requested = self.headers.get("Range", "")
+        match = BYTE_RANGE.fullmatch(requested.strip())
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        first = int(match["first"])
+        last = min(int(match["last"]) if match["last"] else size - 1, size - 1)
+        if first >= size:
+            self.send_error(416, "Requested Range Not Satisfiable")
+            return None
+        handle = path.open("rb")
+        handle.seek(first)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.send_header("Content-Length", str(last - first + 1))
+        self.end_headers()
+        return _Slice(handle, last - first + 1)
+
+    def end_headers(self):
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+
+class _Slice:
+    """The part of a file a range request asked for, read like a file by copyfile()."""
+
+    def __init__(self, handle, length: int):
+        self.handle, self.remaining = handle, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.remaining if size < 0 else min(size, self.remaining)
+        data = self.handle.read(size)
+        self.remaining -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 @contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve a built site on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(_StaticHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

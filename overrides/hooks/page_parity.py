@@ -10,7 +10,7 @@ from leadership.languages import missing_counterparts
 
 
 def on_config(config):
-    project = Path(config.config_file_path).parent
+    project = Path(config.config_file_path).resolve().parent
     problems = missing_counterparts(Path(config.docs_dir), relative_to=project)
     if problems:
         lines = "\n".join(str(problem) for problem in problems)

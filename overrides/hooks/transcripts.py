@@ -9,19 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Template
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import normalize_url
 
 from leadership.film_pages import film_page_context, publish_subtitles, transcript_errors
-from leadership.films import load_films
+from leadership.films import Film, load_films
 from leadership.interface import strings_for
 from leadership.reporting import ContentError
 
 TEMPLATE = "partials/film.html"
 
+# The films and the template, read once per build (per language) in on_pre_build: reading
+# films.yml and compiling the template for every film page made this hook a third of the
+# build on a 50-film site (benchmarks/bench_site.py). Keyed by transcripts folder.
+_films: dict[Path, dict[str, Film]] = {}
+_templates: dict[Path, Template] = {}
+
 
 def transcripts_dir(config) -> Path:
-    return Path(config.config_file_path).parent / "transcripts"
+    return Path(config.config_file_path).resolve().parent / "transcripts"
 
 
 def on_pre_build(config):
@@ -29,15 +36,18 @@ def on_pre_build(config):
     if errors:
         lines = "\n".join(str(problem) for problem in errors)
         raise PluginError(f"Film pages are not built from subtitles with errors:\n{lines}")
+    try:
+        films = load_films(transcripts_dir(config))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    _films[transcripts_dir(config)] = {film.slug: film for film in films}
+    _templates[transcripts_dir(config)] = config.theme.get_env().get_template(TEMPLATE)
 
 
 def on_page_content(html, page, config, files):
     if page.meta.get("kind") != "film":
         return html
-    try:
-        films = {film.slug: film for film in load_films(transcripts_dir(config))}
-    except ContentError as error:
-        raise PluginError(str(error)) from None
+    films = _films[transcripts_dir(config)]
     slug = page.meta.get("film")
     if slug not in films:
         raise PluginError(
@@ -50,9 +60,10 @@ def on_page_content(html, page, config, files):
         language=page.file.locale,
         url_for=lambda path: normalize_url(path, page),
     )
-    template = config.theme.get_env().get_template(TEMPLATE)
+    template = _templates[transcripts_dir(config)]
     return html + template.render(ui=strings_for(page.file.locale), **context)
 
 
 def on_post_build(config):
-    publish_subtitles(transcripts_dir(config), Path(config.site_dir))
+    folder = transcripts_dir(config)
+    publish_subtitles(folder, Path(config.site_dir), list(_films[folder].values()))
