@@ -95,6 +95,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "QR code that opens this page",
         "cy": "Cod QR sy'n agor y dudalen hon",
     },
+    # Draft translations (overrides/hooks/frontmatter.py): shown on both pages of a pair.
+    "translation_draft_title": {"en": "Draft translation", "cy": "Cyfieithiad drafft"},
+    "translation_draft_body": {
+        "en": "The Welsh version of this page is a draft translation. It has not been reviewed "
+        "yet, and it may change.",
+        "cy": "Cyfieithiad drafft yw'r dudalen hon. Nid yw wedi cael ei hadolygu eto, a gallai "
+        "newid.",
+    },
+    "subtitles_draft_body": {
+        "en": "The Welsh subtitles and transcript of this film are a draft translation. They have "
+        "not been reviewed yet, and they may change.",
+        "cy": "Cyfieithiad drafft yw'r is-deitlau Cymraeg a'r trawsgrifiad Cymraeg o'r ffilm hon. "
+        "Nid ydynt wedi cael eu hadolygu eto, a gallent newid.",
+    },
 }
 
 

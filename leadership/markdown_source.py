@@ -1,0 +1,117 @@
+"""Reading a page's Markdown source as an editor wrote it: front matter, body, code.
+
+Checks that report ``path:line`` (front matter, content safety, spelling) work on the
+source text, not on rendered HTML, so every offset here maps back to a line of the file.
+Masking replaces a span with spaces but keeps its newlines, so offsets and line numbers
+stay those of the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# MkDocs's own rule (mkdocs.utils.meta.YAML_RE): front matter is a YAML block that starts on
+# the first line with "---" and ends with a line of "---" or "...".
+FRONT_MATTER_OPEN = re.compile(r"-{3}[ \t]*")
+FRONT_MATTER_CLOSE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
+
+# A fenced code block (pymdownx.superfences allows fences indented inside lists and admonitions).
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
+# Inline code: a run of backticks, the code, and a run of the same length; never across a
+# blank line (a paragraph break ends it, as in Markdown).
+INLINE_CODE = re.compile(
+    r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown file split into its front matter and its body.
+
+    ``front_matter`` is the YAML between the delimiters (None when the file has none);
+    ``front_matter_line`` is the file line of its first YAML line; ``body_line`` is the file
+    line where the body starts.
+    """
+
+    text: str
+    front_matter: str | None
+    front_matter_line: int
+    body: str
+    body_line: int
+    closed: bool = True
+
+    @property
+    def body_offset(self) -> int:
+        """Where the body starts in ``text``."""
+        return len(self.text) - len(self.body)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_source(text: str) -> Source:
+    """Split a page as MkDocs does. A missing closing delimiter leaves ``closed`` False."""
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    lines = text.split("\n")
+    if not lines or not FRONT_MATTER_OPEN.fullmatch(lines[0]):
+        return Source(text, None, 1, text, 1)
+    for number, line in enumerate(lines[1:], start=1):
+        if FRONT_MATTER_CLOSE.fullmatch(line):
+            front = "\n".join(lines[1:number]) + "\n"
+            body = "\n".join(lines[number + 1 :])
+            return Source(text, front, 2, body, number + 2)
+    return Source(text, "\n".join(lines[1:]), 2, "", len(lines) + 1, closed=False)
+
+
+def line_at(text: str, offset: int, first_line: int = 1) -> int:
+    """The file line of ``offset`` in ``text``, whose first line is file line ``first_line``."""
+    return first_line + text.count("\n", 0, offset)
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every span blanked to spaces, newlines kept."""
+    chars = list(text)
+    for start, end in spans:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def fenced_code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks, fences included. An unclosed fence runs to the end."""
+    spans = []
+    offset = 0
+    opened: tuple[int, str, int] | None = None  # (start offset, fence character, fence length)
+    for line in text.split("\n"):
+        end = offset + len(line)
+        if opened is None:
+            match = FENCE_OPEN.match(line)
+            if match:
+                fence = match["fence"]
+                opened = (offset, fence[0], len(fence))
+        else:
+            stripped = line.strip()
+            start, char, length = opened
+            if stripped and set(stripped) == {char} and len(stripped) >= length:
+                spans.append((start, end))
+                opened = None
+        offset = end + 1
+    if opened is not None:
+        spans.append((opened[0], len(text)))
+    return spans
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks and inline code: what Markdown shows as literal code."""
+    fenced = fenced_code_spans(text)
+    masked = mask(text, fenced)
+    inline = [match.span() for match in INLINE_CODE.finditer(masked)]
+    return sorted(fenced + inline)
+
+
+def without_code(text: str) -> str:
+    return mask(text, code_spans(text))

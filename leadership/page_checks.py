@@ -1,0 +1,26 @@
+"""The checks every page's source must pass before the site is built: front matter against
+the one schema (leadership.frontmatter) and content safety (leadership.content_safety)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from leadership.content_safety import scan_markdown
+from leadership.frontmatter import check_site, page_files, shown_path
+from leadership.reporting import Problem
+
+
+def check_pages(
+    root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
+) -> tuple[list[Problem], int]:
+    """(problems, pages checked) for every page in every language."""
+    docs_dir = docs_dir or root / "docs"
+    problems, checked = check_site(root, docs_dir)
+    for _, path in page_files(docs_dir):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by check_site
+        problems += scan_markdown(text, shown_path(path, root), allowed_hosts)
+    return sorted(set(problems)), checked

@@ -1,0 +1,77 @@
+"""Every page's front matter against the one schema, and content safety, at build time.
+
+Before anything is built, every page's front matter is checked (leadership.frontmatter)
+and its source scanned for scripts, event handlers, javascript: addresses and frames from
+other hosts (leadership.content_safety); any problem fails the build, all of them listed
+as ``path:line: rule: message``. The HTML rendered from each page is scanned again, in
+case Markdown made something unsafe that the source did not show.
+
+Pages whose Welsh translation (or whose film's Welsh subtitles) is a draft show a notice,
+in the page's own language, on both pages of the pair.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from leadership.content_safety import scan_html
+from leadership.draft_notice import notice_html, with_notice
+from leadership.frontmatter import shown_path
+from leadership.page_checks import check_pages
+from leadership.reporting import Problem
+from leadership.translation_status import DRAFT, film_status, page_status
+
+# Problems the rendered HTML showed, per site folder, reported when the language is built.
+_rendered_problems: dict[Path, list[Problem]] = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _allowed_hosts(config) -> tuple[str, ...]:
+    host = urlsplit(config.site_url or "").hostname
+    return (host,) if host else ()
+
+
+def _fail(heading: str, problems: list[Problem]) -> None:
+    lines = "\n".join(str(problem) for problem in sorted(set(problems)))
+    raise PluginError(f"{heading} ({len(problems)}):\n{lines}")
+
+
+def on_config(config):
+    problems, _ = check_pages(_root(config), Path(config.docs_dir), _allowed_hosts(config))
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        _fail("Pages with front matter or content safety problems", errors)
+    return config
+
+
+# Before other hooks add their own HTML to the page: only what Markdown made is scanned.
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    root = _root(config)
+    source = Path(page.file.abs_src_path)
+    found = scan_html(
+        html, shown_path(source, root), source.read_text(encoding="utf-8"), _allowed_hosts(config)
+    )
+    _rendered_problems.setdefault(Path(config.site_dir), []).extend(found)
+    language = page.file.locale
+    page_path = Path(page.file.src_uri).relative_to(language).as_posix()
+    if page_status(Path(config.docs_dir), page_path) == DRAFT:
+        html = with_notice(html, notice_html(language, "translation_draft_body"))
+    film = page.meta.get("film") if page.meta.get("kind") == "film" else None
+    if film and film_status(root / "transcripts", film) == DRAFT:
+        html = with_notice(html, notice_html(language, "subtitles_draft_body"))
+    return html
+
+
+@event_priority(100)
+def on_post_build(config):
+    found = _rendered_problems.pop(Path(config.site_dir), [])
+    if found:
+        _fail("Pages whose HTML is unsafe", found)

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Run every content check, in the order an editor needs them (`make check`).
+
+    python scripts/check_all.py [--no-build]
+
+1. pages: front matter and content safety   (scripts/check_pages.py)
+2. page parity: every page in both languages
+3. translations: Welsh up to date with the English   (scripts/translations.py)
+4. spelling   (scripts/check_spelling.py)
+5. subtitles   (scripts/check_subtitles.py)
+6. build: mkdocs build --strict into a temporary folder
+7. links in the built site   (scripts/check_links.py)
+
+Each check prints its problems as ``path:line: rule: message`` and a summary line. The
+build (and the link check after it) is skipped when checks 1 or 2 failed, as the build
+stops on the same problems. Exit 0 when every check passes, 1 when any fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from leadership.languages import LANGUAGES, missing_counterparts, source_pages  # noqa: E402
+from leadership.page_checks import check_pages  # noqa: E402
+from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
+from leadership.spelling import check_project  # noqa: E402
+from leadership.translation_status import check_translations  # noqa: E402
+
+PASSED, FAILED, SKIPPED = "ok", "FAILED", "skipped"
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str
+    seconds: float
+    note: str = ""
+
+
+class Runner:
+    def __init__(self, root: Path):
+        self.root = root
+        self.outcomes: list[Outcome] = []
+        self.site_dir: Path | None = None
+
+    def run(self, number: int, total: int, name: str, step: Callable[[], tuple[str, str]]) -> str:
+        print(f"\n== {number}/{total} {name}", flush=True)
+        started = time.perf_counter()
+        status, note = step()
+        sys.stdout.flush()
+        seconds = time.perf_counter() - started
+        if status == SKIPPED:
+            print(f"{name}: skipped: {note}")
+        self.outcomes.append(Outcome(name, status, seconds, note))
+        return status
+
+    def failed(self, *names: str) -> bool:
+        return any(o.status == FAILED for o in self.outcomes if o.name in names)
+
+
+def in_process(check: str, unit: str, work: Callable[[], tuple[list, int]]):
+    def step() -> tuple[str, str]:
+        problems, checked = work()
+        code = report(check, problems, checked, unit)
+        return (PASSED if code == EXIT_OK else FAILED), ""
+
+    return step
+
+
+def script(root: Path, relative: str, *arguments: str):
+    def step() -> tuple[str, str]:
+        path = root / relative
+        if not path.is_file():
+            return SKIPPED, f"{relative} is not there yet"
+        sys.stdout.flush()
+        completed = subprocess.run(
+            [sys.executable, str(path), *arguments], cwd=root, env=_environment(), check=False
+        )
+        return (PASSED if completed.returncode == 0 else FAILED), ""
+
+    return step
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_step(runner: Runner, site_dir: Path):
+    def step() -> tuple[str, str]:
+        if runner.failed("pages", "page parity"):
+            return SKIPPED, "fix the problems above first: the build stops on them"
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+            cwd=runner.root, env=_environment(), capture_output=True, text=True, check=False,
+        )
+        # MkDocs reports what matters as WARNING and ERROR; its INFO lines are noise here.
+        for line in (completed.stdout + completed.stderr).splitlines():
+            if line.strip() and not line.startswith("INFO"):
+                print(line)
+        seconds = time.perf_counter() - started
+        if completed.returncode == 0:
+            runner.site_dir = site_dir
+            print(f"build: OK, mkdocs build --strict in {seconds:.1f} s")
+            return PASSED, ""
+        print(f"build: FAILED, mkdocs build --strict exited with {completed.returncode}")
+        return FAILED, ""
+
+    return step
+
+
+def links_step(runner: Runner):
+    def step() -> tuple[str, str]:
+        if runner.site_dir is None:
+            return SKIPPED, "the links are checked in the built site, and the build did not pass"
+        return script(runner.root, "scripts/check_links.py", str(runner.site_dir))()
+
+    return step
+
+
+def relative_to(root: Path, problems: list[Problem]) -> list[Problem]:
+    prefix = f"{root.as_posix()}/"
+    return [replace(p, path=p.path.removeprefix(prefix)) for p in problems]
+
+
+def parity(root: Path) -> tuple[list[Problem], int]:
+    docs_dir = root / "docs"
+    pages = sum(len(source_pages(docs_dir, language)) for language in LANGUAGES)
+    return relative_to(root, missing_counterparts(docs_dir)), pages
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(prog="check_all.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--no-build", action="store_true", help="skip the build and the link check (faster)"
+    )
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    runner = Runner(root)
+    with tempfile.TemporaryDirectory(prefix="check-all-site-") as temporary:
+        steps = [
+            ("pages", in_process("check_pages", "pages", lambda: check_pages(root))),
+            ("page parity", in_process("page_parity", "pages", lambda: parity(root))),
+            ("translations", in_process(
+                "translations", "translations", lambda: check_translations(root)[:2]
+            )),
+            ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
+            ("subtitles", script(root, "scripts/check_subtitles.py")),
+        ]
+        if not args.no_build:
+            steps += [
+                ("build", build_step(runner, Path(temporary) / "site")),
+                ("links", links_step(runner)),
+            ]
+        for number, (name, step) in enumerate(steps, start=1):
+            runner.run(number, len(steps), name, step)
+    total = time.perf_counter() - started
+    print(f"\nSummary ({total:.1f} s):")
+    for outcome in runner.outcomes:
+        note = f"  ({outcome.note})" if outcome.note else ""
+        print(f"  {outcome.status:<8} {outcome.name:<13} {outcome.seconds:5.1f} s{note}")
+    failed = [o.name for o in runner.outcomes if o.status == FAILED]
+    skipped = [o.name for o in runner.outcomes if o.status == SKIPPED]
+    verdict = "FAILED" if failed else "OK"
+    details = f"{len(failed)} failed" + (f" ({', '.join(failed)})" if failed else "")
+    if skipped:
+        details += f", {len(skipped)} skipped ({', '.join(skipped)})"
+    print(f"check_all: {verdict}, {len(runner.outcomes)} checks, {details}, in {total:.1f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Check the spelling of every page and subtitle file, each against its language.
+
+    python scripts/check_spelling.py [PATH ...] [--no-suggestions] [--format json]
+
+Welsh pages and Welsh subtitles: the techiaith hunspell cy_GB dictionary; English: en_GB;
+both with the project word list, spelling/wordlist.txt. PATH is a page, a subtitle file,
+transcripts/films.yml or a folder (default: docs/ and transcripts/). One line per word,
+``path:line: spelling: word (suggestions)``, then a summary; exit 1 when a word is
+misspelt, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from leadership.reporting import EXIT_USAGE, report  # noqa: E402
+from leadership.spelling import Speller, check_files, files_for, project_files  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="check_spelling.py", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument(
+        "--no-suggestions", action="store_true", help="faster: list the words only"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    if args.paths:
+        files, unknown = files_for(ROOT, args.paths)
+        if unknown:
+            print(
+                f"check_spelling: not a page, subtitle file or folder of them: "
+                f"{', '.join(unknown)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    else:
+        files = project_files(ROOT)
+    speller = Speller(ROOT, suggest=not args.no_suggestions)
+    problems = check_files(ROOT, files, speller)
+    return report("check_spelling", problems, len(files), "files", args.format)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""The one entry point: every check, in the editor's order, fast enough for the real site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+ORDER = ["pages", "page parity", "translations", "spelling", "subtitles", "build", "links"]
+COPIED = ("mkdocs.yml", "docs", "overrides", "transcripts", "scripts", "leadership", "spelling",
+          "templates")
+
+
+def run_check_all(root: Path, *arguments: str) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, str(root / "scripts" / "check_all.py"), *arguments],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    return completed, time.perf_counter() - started
+
+
+def headers(output: str) -> list[str]:
+    return re.findall(r"^== \d+/\d+ (.+)$", output, flags=re.M)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
+    return tmp_path
+
+
+@pytest.mark.build
+def test_the_real_site_passes_every_check_in_under_30_seconds():
+    completed, seconds = run_check_all(REPO)
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 0, output
+    assert headers(output) == ORDER
+    for line in ("check_pages: OK", "translations: OK", "check_spelling: OK", "build: OK"):
+        assert line in output
+    assert re.search(r"^check_all: OK, 7 checks, 0 failed, in [\d.]+ s$", output, flags=re.M)
+    assert seconds < 30, f"check_all took {seconds:.1f} s"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.build
+def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(project):
+    page = "docs/en/principles/attending.md"
+    replace_in(project / page, "kind: principle\n", "kind: principle\nauthor: Someone\n")
+    replace_in(project / "docs/cy/principles/helping.md", "Helpu yw", "Hepu yw")
+    replace_in(project / "docs/en/principles/helping.md", "Helping is", "Helping, above all, is")
+    (project / "docs/en/principles/orphan.md").write_text(
+        "---\ntitle: Orphan\ndescription: No Welsh page.\nkind: principle\n---\n", "utf-8"
+    )
+    completed, _ = run_check_all(project)
+    output = completed.stdout
+    assert completed.returncode == 1
+    assert headers(output) == ORDER
+    assert f"{page}:5: frontmatter-unknown-key: unknown key 'author'" in output
+    assert "docs/en/principles/orphan.md:1: page-parity: no Cymraeg counterpart" in output
+    assert re.search(r"^docs/cy/principles/helping\.md:\d+: translation-outdated: ", output, re.M)
+    assert re.search(r"^docs/cy/principles/helping\.md:\d+: spelling: Hepu \(", output, re.M)
+    assert "build: skipped: fix the problems above first" in output
+    assert re.search(
+        r"^check_all: FAILED, 7 checks, 4 failed \(pages, page parity, translations, spelling\), "
+        r"2 skipped \(build, links\), in [\d.]+ s$", output, re.M,
+    )
+
+
+def test_a_missing_checker_is_skipped_with_a_clear_message(project):
+    (project / "scripts" / "check_subtitles.py").unlink()
+    completed, _ = run_check_all(project, "--no-build")
+    assert "subtitles: skipped: scripts/check_subtitles.py is not there yet" in completed.stdout
+    assert headers(completed.stdout) == ORDER[:5]
+
+
+def test_ci_runs_both_commands_on_pull_requests_and_publishes_main():
+    workflow = yaml.safe_load((REPO / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as True
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    runs = {
+        name: [step.get("run") for step in job["steps"]] for name, job in workflow["jobs"].items()
+    }
+    assert "make check" in runs["check"] and "make test" in runs["test"]
+    uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any(use.startswith("actions/upload-pages-artifact@") for use in uses)
+    assert any(use.startswith("actions/deploy-pages@") for use in uses)
+    build = workflow["jobs"]["build-site"]
+    assert build["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert set(build["needs"]) == {"check", "test"}
+
+
+def emitted_rules() -> set[str]:
+    """Every rule id the editor's checks can print (link checks: not --external)."""
+    from leadership import links, subtitle_rules
+
+    rules = {"page-parity", "spelling"}
+    for module in ("frontmatter", "content_safety", "translation_status"):
+        source = (REPO / "leadership" / f"{module}.py").read_text(encoding="utf-8")
+        rules |= set(
+            re.findall(r'"((?:frontmatter|unsafe|translation)-[a-z-]+|film-unknown)"', source)
+        )
+    rules |= set(subtitle_rules.RULES)
+    rules |= set(links.RULES) - {links.EXTERNAL_LINK}
+    return rules
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.cy.md"])
+def test_the_contributing_guides_show_an_example_line_for_every_rule(guide):
+    text = (REPO / guide).read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| `([^`]+)` \|", text, flags=re.M))
+    missing = sorted(emitted_rules() - set(rows))
+    assert missing == []
+    for rule, example in rows.items():
+        assert re.match(rf"^\S+:\d+: {re.escape(rule)}: ", example), (rule, example)

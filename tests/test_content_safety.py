@@ -1,0 +1,150 @@
+"""Content safety: what Markdown may not add, found in the source (with its line) and in the
+rendered HTML; and the build that rejects it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import markdown
+import pytest
+
+from leadership.content_safety import foreign_frame_source, scan_html, scan_markdown, unsafe_url
+from leadership.page_checks import check_pages
+from leadership.testing import build_site
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "content_safety"
+# The Markdown extensions of mkdocs.yml that decide what becomes HTML.
+EXTENSIONS = ["attr_list", "md_in_html", "def_list", "footnotes", "pymdownx.superfences"]
+
+UNSAFE = [
+    ("script_element.md", [("unsafe-script", 9)]),
+    ("event_handler.md", [("unsafe-event-handler", 9)]),
+    ("event_handler_in_attr_list.md", [("unsafe-event-handler", 9)]),
+    ("javascript_link.md", [("unsafe-url", 9)]),
+    ("javascript_disguised.md", [("unsafe-url", 9), ("unsafe-url", 11)]),
+    ("javascript_reference.md", [("unsafe-url", 11)]),
+    ("foreign_iframe.md", [("unsafe-iframe", 9)]),
+    ("protocol_relative_iframe.md", [("unsafe-iframe", 9)]),
+    ("iframe_srcdoc.md", [("unsafe-iframe", 9)]),
+]
+SAFE = ["code_is_safe.md", "local_iframe.md"]
+
+
+def source(fixture: str) -> str:
+    return (FIXTURES / fixture).read_text(encoding="utf-8")
+
+
+def rendered(text: str) -> str:
+    body = text.split("---", 2)[2]
+    return markdown.markdown(body, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize(("fixture", "expected"), UNSAFE)
+def test_the_source_scan_finds_each_unsafe_construct_at_its_line(fixture, expected):
+    problems = scan_markdown(source(fixture), fixture)
+    assert [(p.rule, p.line) for p in problems] == expected
+
+
+@pytest.mark.parametrize(("fixture", "expected"), UNSAFE)
+def test_the_rendered_html_scan_finds_the_same(fixture, expected):
+    text = source(fixture)
+    problems = scan_html(rendered(text), fixture, text)
+    assert [(p.rule, p.line) for p in problems] == expected
+
+
+@pytest.mark.parametrize("fixture", SAFE)
+def test_code_local_frames_and_ordinary_links_are_safe(fixture):
+    text = source(fixture)
+    assert scan_markdown(text, fixture) == []
+    assert scan_html(rendered(text), fixture, text) == []
+
+
+def test_html_in_the_front_matter_is_found_too():
+    problems = scan_markdown(source("title_with_script.md"), "x.md")
+    assert [(p.rule, p.line) for p in problems] == [("unsafe-event-handler", 2)]
+
+
+def test_the_message_names_the_problem_and_the_fix():
+    [problem] = scan_markdown(source("foreign_iframe.md"), "docs/en/x.md")
+    assert str(problem) == (
+        "docs/en/x.md:9: unsafe-iframe: <iframe> loads 'https://video.example.com/embed/1' from "
+        "another host: embed only this site's own files, or link to the other site instead"
+    )
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(1)", "JAVASCRIPT:x", " java\tscript:x", "&#106;avascript:x",
+     "vbscript:x", "data:text/html,<script>x</script>", "java&Tab;script:x"],
+)
+def test_script_addresses_are_recognised_however_disguised(address):
+    assert unsafe_url(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["https://socialcare.wales/", "../principles/index.md", "#t-01-02", "mailto:a@b.c"]
+)
+def test_ordinary_addresses_are_not_scripts(address):
+    assert not unsafe_url(address)
+
+
+def test_frames_may_load_from_this_site_or_an_allowed_host_only():
+    assert not foreign_frame_source("../player.html")
+    assert not foreign_frame_source("/transcripts/player.html")
+    assert foreign_frame_source("https://video.example.com/x")
+    assert foreign_frame_source("//video.example.com/x")
+    assert not foreign_frame_source("https://example.org/x", allowed_hosts=["example.org"])
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def test_the_page_check_reports_unsafe_content_with_the_front_matter(tmp_path):
+    write(tmp_path / "docs/en/index.md", source("script_element.md").replace("reading", "home"))
+    problems, checked = check_pages(tmp_path)
+    assert checked == 1
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("docs/en/index.md", 9, "unsafe-script")
+    ]
+
+
+@pytest.mark.build
+def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
+    hook = REPO / "overrides" / "hooks" / "frontmatter.py"
+    write(
+        tmp_path / "mkdocs.yml",
+        f"""
+        site_name: Test
+        theme:
+          name: material
+          font: false
+        markdown_extensions: [attr_list, md_in_html, pymdownx.superfences]
+        plugins:
+          - i18n:
+              docs_structure: folder
+              fallback_to_default: false
+              languages:
+                - {{locale: en, name: English, default: true}}
+                - {{locale: cy, name: Cymraeg}}
+        hooks:
+          - {hook}
+        """,
+    )
+    write(tmp_path / "docs/en/index.md", source("event_handler.md").replace("reading", "home"))
+    write(
+        tmp_path / "docs/cy/index.md",
+        source("javascript_link.md").replace("reading", "home").replace(
+            "kind: home\n",
+            'kind: home\ntranslation:\n  source: "0123456789ab"\n  status: draft\n',
+        ),
+    )
+    result = build_site(tmp_path / "site", project_dir=tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "docs/en/index.md:9: unsafe-event-handler: inline event handler onerror=" in output
+    assert "docs/cy/index.md:12: unsafe-url: link to 'javascript:alert(1)'" in output

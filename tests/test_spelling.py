@@ -1,0 +1,150 @@
+"""Spelling: each language against its dictionary, markup skipped, lang-marked text checked
+in its own language, the word list, subtitles, the output line, and the command."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from leadership import spelling
+from leadership.spelling import (
+    Speller,
+    check_films_file,
+    check_markdown,
+    check_subtitles,
+    radicals,
+    to_problem,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "spelling"
+
+
+@pytest.fixture(scope="module")
+def speller(tmp_path_factory) -> Speller:
+    cache = tmp_path_factory.mktemp("spelling") / "suggestions.json"
+    return Speller(REPO, wordlist=FIXTURES / "wordlist.txt", cache_file=cache)
+
+
+def words(fixture: str, language: str, speller: Speller) -> list[tuple[int, str, str]]:
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    check = check_subtitles if fixture.endswith(".srt") else check_markdown
+    return [(m.line, m.word, m.language) for m in check(text, fixture, language, speller)]
+
+
+def test_welsh_pages_are_checked_with_the_welsh_dictionary(speller):
+    assert words("welsh_misspelt.md", "cy", speller) == [(9, "arweinyddiath", "cy")]
+
+
+def test_english_pages_are_checked_with_the_english_dictionary(speller):
+    assert words("english_misspelt.md", "en", speller) == [
+        (3, "compasionate", "en"),
+        (11, "teeam", "en"),
+    ]
+
+
+def test_code_addresses_links_tags_and_attributes_are_not_prose(speller):
+    assert words("markup_is_not_prose.md", "en", speller) == []
+
+
+def test_text_marked_english_in_a_welsh_page_is_checked_in_english(speller):
+    assert words("english_marked_in_welsh.md", "cy", speller) == [(11, "leedership", "en")]
+
+
+def test_text_marked_welsh_in_an_english_page_is_checked_in_welsh(speller):
+    assert words("welsh_marked_in_english.md", "en", speller) == [(16, "perthin", "cy")]
+
+
+def test_mutations_clitics_and_the_word_list(speller):
+    # "phandemig" is a mutation of the listed "pandemig"; "aelodau'r" is aelodau + 'r.
+    # "GitHub" is listed with its capitals, so "Github" is not right.
+    assert words("mutations_and_clitics.md", "cy", speller) == [(11, "Github", "cy")]
+
+
+def test_welsh_subtitles_are_checked_at_the_line_of_each_word(speller):
+    assert words("welsh_misspelt.cy.srt", "cy", speller) == [(13, "tim", "cy")]
+
+
+def test_welsh_said_in_an_english_film_is_allowed_in_its_subtitles(speller):
+    assert words("welsh_in_english.en.srt", "en", speller) == [(7, "Compasionate", "en")]
+
+
+def test_films_yml_text_is_checked_in_each_language(speller):
+    text = (
+        "films:\n"
+        "  - slug: a-film\n"
+        "    title:\n"
+        "      en: Compasionate leadership\n"
+        "      cy: Arweinyddiath dosturiol\n"
+    )
+    found = check_films_file(text, "transcripts/films.yml", speller)
+    assert [(m.line, m.word, m.language) for m in found] == [
+        (4, "Compasionate", "en"),
+        (5, "Arweinyddiath", "cy"),
+    ]
+
+
+def test_the_output_line_has_the_word_and_its_suggestions(speller):
+    [misspelling] = check_markdown(
+        (FIXTURES / "welsh_misspelt.md").read_text(encoding="utf-8"),
+        "docs/cy/principles/x.md", "cy", speller,
+    )
+    problem = to_problem(misspelling, speller)
+    assert str(problem).startswith(
+        "docs/cy/principles/x.md:9: spelling: arweinyddiath (arweinyddiaeth"
+    )
+
+
+def test_an_english_word_in_a_welsh_page_gets_advice_instead_of_suggestions(speller):
+    text = "---\ntitle: Teitl\ndescription: Disgrifiad.\nkind: reading\n---\n\n"
+    text += "Mae listening yn bwysig.\n"
+    [misspelling] = check_markdown(text, "x.md", "cy", speller)
+    assert str(to_problem(misspelling, speller)) == (
+        'x.md:7: spelling: listening (an English word: translate it, or mark it lang="en")'
+    )
+
+
+def test_suggestions_are_cached_between_runs(tmp_path):
+    cache = tmp_path / "cache.json"
+    first = Speller(REPO, wordlist=FIXTURES / "wordlist.txt", cache_file=cache)
+    assert "leadership" in first.suggestions("leedership", "en")
+    first.save()
+    key = next(iter(json.loads(cache.read_text(encoding="utf-8"))))
+    assert key.endswith(":leedership")
+    second = Speller(REPO, wordlist=FIXTURES / "wordlist.txt", cache_file=cache)
+    second.dictionary = None  # a cached suggestion needs no dictionary
+    assert "leadership" in second.suggestions("leedership", "en")
+
+
+def test_suggestions_stop_when_the_time_budget_is_spent(tmp_path):
+    speller = Speller(REPO, cache_file=tmp_path / "c.json", suggestion_budget=0.0)
+    assert speller.suggestions("leedership", "en") is None
+    [misspelling] = check_markdown("Some leedership.\n", "x.md", "en", speller)
+    assert "suggestions not worked out" in to_problem(misspelling, speller).message
+
+
+def test_each_dictionary_is_loaded_once(speller):
+    speller.correct("gwaith", "cy")
+    loaded = spelling.load_dictionary(speller.dictionary_base("cy"))
+    assert spelling.load_dictionary(speller.dictionary_base("cy")) is loaded
+
+
+def test_radicals_undo_welsh_mutations():
+    assert "pandemig" in radicals("phandemig")
+    assert "pandemig" in radicals("mhandemig")
+    assert "Caerdydd" in radicals("Gaerdydd")
+    assert "gellir" in radicals("ellir")
+    assert "awduron" in radicals("hawduron")
+
+
+def test_the_command_refuses_what_it_cannot_check(capsys, monkeypatch):
+    script = REPO / "scripts" / "check_spelling.py"
+    spec = importlib.util.spec_from_file_location("check_spelling", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.chdir(REPO)
+    assert module.main(["no/such/page.md"]) == 2
+    assert "not a page" in capsys.readouterr().err
