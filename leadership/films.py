@@ -34,7 +34,8 @@ DURATION = re.compile(r"\d{2}:[0-5]\d")
 RULE = "film-metadata"
 
 REQUIRED_KEYS = ("slug", "title", "speaker", "role", "duration", "source", "description", "video")
-OPTIONAL_KEYS = ("source_fixture", "corrections")
+# translation: the Welsh subtitles' record, checked by leadership.translation_status
+OPTIONAL_KEYS = ("source_fixture", "corrections", "translation")
 CORRECTION_KEYS = ("cue", "language", "change", "reason")
 
 
@@ -163,6 +164,12 @@ class _Reader:
         video_node = keys["video"][1] if "video" in keys else None
         if video_node is not None and not _is_null(video_node):
             video = self.fields(video_node, "video", ("src", "type"))
+            if video and not _is_local_media(video.get("src", "")):
+                self.fail(
+                    video_node,
+                    "video src must be a file beside films.yml (e.g. media/film.mp4): the site "
+                    "serves its own media and makes no third-party requests",
+                )
         film = Film(
             slug=slug or "",
             title=value("title", self.per_language) or {},
@@ -233,3 +240,9 @@ class _Reader:
 
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _is_local_media(src: str) -> bool:
+    """A relative path inside the transcripts folder: no scheme, no host, no way out."""
+    parts = Path(src).parts
+    return bool(src) and ":" not in src and not src.startswith("/") and ".." not in parts
