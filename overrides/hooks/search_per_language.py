@@ -1,12 +1,26 @@
-"""One search index per language, so a Welsh search finds Welsh pages and an English one English."""
+"""One search index per language, so a Welsh search finds Welsh pages and an English one English.
+
+Then the project's search on top (leadership/search_index.py): an entry per film cue in both
+languages, and Welsh-aware matching in the Welsh index. Build with LEADERSHIP_SEARCH=material
+to keep Material's default search instead, as the search evaluation does for comparison.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from leadership.search_index import refine_search_indexes, search_mode
 from leadership.site_i18n import split_search_index
+
+
+def on_config(config):
+    try:
+        search_mode()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 # After mkdocs-static-i18n (priority -100) has built every language and written the joint index.
@@ -16,3 +30,5 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return
     split_search_index(Path(config.site_dir))
+    if search_mode() == "project":
+        refine_search_indexes(Path(config.site_dir))
