@@ -50,12 +50,17 @@ def film_page_context(
     }
 
 
-def publish_subtitles(transcripts_dir: Path, site_dir: Path) -> list[Path]:
-    """Write each film's SRT and WebVTT in every language (and a self-hosted video) to the site."""
+def publish_subtitles(
+    transcripts_dir: Path, site_dir: Path, films: list[Film] | None = None
+) -> list[Path]:
+    """Write each film's SRT and WebVTT in every language (and a self-hosted video) to the site.
+
+    ``films`` saves reading films.yml again when the caller has it already.
+    """
     target = site_dir / PUBLISHED_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for film in load_films(transcripts_dir):
+    for film in load_films(transcripts_dir) if films is None else films:
         for language in LANGUAGES:
             source = subtitle_path(transcripts_dir, film.slug, language)
             srt_copy = site_dir / published_name(film.slug, language, "srt")

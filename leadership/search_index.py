@@ -128,7 +128,10 @@ def with_cue_entries(docs: list[dict], language_root: Path) -> tuple[list[dict],
     result: list[dict] = []
     added = 0
     for page, entries in pages.items():
-        page_file = language_root / page / "index.html"
+        # "films/x/" on the site; "films/x.html" in the offline pack (no directory URLs).
+        page_file = language_root / page if page.endswith(".html") else (
+            language_root / page / "index.html"
+        )
         source = page_file.read_text(encoding="utf-8") if page_file.exists() else ""
         if CUE_MARKER not in source:
             result += entries

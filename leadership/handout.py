@@ -1,0 +1,130 @@
+"""What a printed page needs that the screen does not: its public address as a QR code,
+and the address of every link, so a handout on paper still leads back to the site.
+
+The QR code is made at build time with segno and inlined as SVG, so printing needs no
+network and no JavaScript. Addresses are always the public, directory-style ones
+(``.../activities/x/``), also in the offline pack, whose files are ``x.html``.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import segno
+
+# Medium error correction: still reads when a printout is creased or slightly smudged.
+QR_ERROR = "m"
+# segno's quiet zone (in modules) around the code; 4 is what the QR standard asks for.
+QR_BORDER = 4
+
+# An <a> start tag, and its href, in rendered HTML (the attribute order varies).
+LINK_TAG = re.compile(r"<a\b[^>]*>")
+HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
+PRINT_HREF = "data-print-href="
+SVG_OPEN = re.compile(r"<svg\b")
+# Reading a code back: segno's SVG is one path of moves (M, m) and horizontal runs (h).
+SVG_VIEWBOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"', re.IGNORECASE)
+SVG_PATH_DATA = re.compile(r'<path[^>]*\sd="([^"]+)"')
+SVG_PATH_COMMAND = re.compile(r"([Mmh])\s*([-\d.]+)(?:\s+([-\d.]+))?")
+# A built file name that stands for a directory URL on the public site.
+INDEX_FILE = re.compile(r"(^|/)index\.html$")
+HTML_FILE = re.compile(r"\.html$")
+# Links that lead nowhere on paper.
+NOT_PRINTED = ("#", "javascript:")
+
+
+def directory_style(path: str) -> str:
+    """``activities/x.html`` -> ``activities/x/``; ``activities/index.html`` -> ``activities/``."""
+    if INDEX_FILE.search(path):
+        return INDEX_FILE.sub(r"\1", path)
+    return HTML_FILE.sub("/", path)
+
+
+def public_url(url: str, site_url: str) -> str:
+    """An absolute URL on the site in its public, directory-style form (fragment kept)."""
+    parts = urlsplit(url)
+    if not url.startswith(site_url) or not parts.path.endswith(".html"):
+        return url
+    return urlunsplit(parts._replace(path=directory_style(parts.path)))
+
+
+def page_address(site_url: str, page_url: str) -> str:
+    """The public address of a built page, from ``site_url`` and the page's URL."""
+    return public_url(urljoin(_with_slash(site_url), page_url), _with_slash(site_url))
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def qr_svg(address: str, title: str) -> str:
+    """An inline SVG QR code that opens ``address``, sized by CSS (no width or height)."""
+    code = segno.make(address, error=QR_ERROR)
+    svg = code.svg_inline(
+        scale=1, border=QR_BORDER, omitsize=True, title=title, svgclass="cl-print-qr__code"
+    )
+    return SVG_OPEN.sub('<svg role="img"', svg, count=1)
+
+
+def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
+    """Give every link but in-page ones a ``data-print-href``: its absolute public address.
+
+    The print stylesheet writes that address after the link text.
+    """
+    site_url = _with_slash(site_url)
+    base = urljoin(site_url, page_url)
+
+    def add(match: re.Match) -> str:
+        tag = match[0]
+        found = HREF.search(tag)
+        if found is None or PRINT_HREF in tag:
+            return tag
+        href = html_lib.unescape(found["href"])
+        if not href or href.startswith(NOT_PRINTED):
+            return tag
+        address = public_url(urljoin(base, href), site_url)
+        if address.startswith("mailto:"):
+            address = address[len("mailto:") :]
+        return f'{tag[:-1]} {PRINT_HREF}"{html_lib.escape(address, quote=True)}">'
+
+    return LINK_TAG.sub(add, html)
+
+
+def print_header(address: str, caption: str, title: str) -> str:
+    """The block only print shows: the QR code and, under it, the address it opens."""
+    return (
+        '<div class="cl-print-qr" data-search-exclude>'
+        f"{qr_svg(address, title)}"
+        f'<p class="cl-print-qr__caption">{html_lib.escape(caption)}</p>'
+        f'<p class="cl-print-qr__address">{html_lib.escape(address)}</p>'
+        "</div>"
+    )
+
+
+def svg_qr_modules(svg: str) -> list[list[bool]]:
+    """The dark modules drawn by a ``qr_svg`` code, quiet zone removed.
+
+    The tests compare them with segno's encoding of the address, to prove that the code
+    a page prints is the QR code of that page's address.
+    """
+    width, height = (int(n) for n in SVG_VIEWBOX.search(svg).groups())
+    grid = [[False] * width for _ in range(height)]
+    x = y = 0.0
+    for command, first, second in SVG_PATH_COMMAND.findall(SVG_PATH_DATA.search(svg).group(1)):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:  # a run of dark modules along row y (the line's centre is half a module down)
+            for column in range(int(x), int(x + float(first))):
+                grid[int(y)][column] = True
+            x += float(first)
+    size = width - 2 * QR_BORDER
+    return [row[QR_BORDER : QR_BORDER + size] for row in grid[QR_BORDER : QR_BORDER + size]]
+
+
+def qr_modules(address: str) -> list[list[bool]]:
+    """segno's own modules for ``address``, at the error level the site prints."""
+    return [[bool(cell) for cell in row] for row in segno.make(address, error=QR_ERROR).matrix]

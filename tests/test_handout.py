@@ -1,0 +1,101 @@
+"""Printed-page helpers: public addresses, link addresses for print, and the QR code.
+
+The QR code is checked by reading the modules back out of the inline SVG the site
+publishes and comparing them with segno's own encoding of the address: the printed
+code is exactly the QR code of that address.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from leadership.handout import (
+    directory_style,
+    page_address,
+    print_header,
+    public_url,
+    qr_modules,
+    qr_svg,
+    svg_qr_modules,
+    with_print_addresses,
+)
+
+SITE = "https://example.org/leadership/"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("activities/x.html", "activities/x/"),
+        ("activities/index.html", "activities/"),
+        ("index.html", ""),
+        ("cy/index.html", "cy/"),
+        ("activities/x/", "activities/x/"),
+    ],
+)
+def test_directory_style_turns_built_file_names_into_public_paths(path, expected):
+    assert directory_style(path) == expected
+
+
+def test_public_url_changes_only_this_sites_html_addresses():
+    assert public_url(SITE + "films/a.html#t-00-28", SITE) == SITE + "films/a/#t-00-28"
+    assert public_url(SITE + "transcripts/a.en.srt", SITE) == SITE + "transcripts/a.en.srt"
+    assert public_url("https://other.example/a.html", SITE) == "https://other.example/a.html"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "page_url", "expected"),
+    [
+        (SITE, "activities/x/", SITE + "activities/x/"),
+        (SITE, "cy/activities/x.html", SITE + "cy/activities/x/"),  # the offline pack
+        ("https://example.org/leadership", "", SITE),
+        (SITE, "index.html", SITE),
+    ],
+)
+def test_page_address_is_the_public_address_also_in_the_offline_pack(site_url, page_url, expected):
+    assert page_address(site_url, page_url) == expected
+
+
+def test_links_get_their_absolute_public_address_for_print_but_in_page_links_do_not():
+    html = (
+        '<p><a href="#steps">steps</a> <a class="headerlink" href="#x">¶</a>'
+        ' <a href="../principles/attending.html">Attending</a>'
+        ' <a href="../films/a.html#t-00-28">Watch from 0:28</a>'
+        ' <a href="https://socialcare.wales/x">Social Care Wales</a>'
+        ' <a href="mailto:someone@example.org">mail</a></p>'
+    )
+    out = with_print_addresses(html, SITE, "activities/x.html")
+    addresses = re.findall(r'href="([^"]*)" data-print-href="([^"]*)"', out)
+    assert addresses == [
+        ("../principles/attending.html", SITE + "principles/attending/"),
+        ("../films/a.html#t-00-28", SITE + "films/a/#t-00-28"),
+        ("https://socialcare.wales/x", "https://socialcare.wales/x"),
+        ("mailto:someone@example.org", "someone@example.org"),
+    ]
+    assert out.count("data-print-href") == 4
+    # Running twice adds nothing.
+    assert with_print_addresses(out, SITE, "activities/x.html") == out
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        SITE + "activities/listening-with-fascination/",
+        SITE + "cy/activities/removing-obstacles-and-finding-resources/",
+        "http://127.0.0.1:8000/",
+    ],
+)
+def test_the_svg_qr_code_holds_exactly_the_qr_code_of_the_address(address):
+    svg = qr_svg(address, "QR code")
+    assert svg_qr_modules(svg) == qr_modules(address)
+    assert svg_qr_modules(svg) != qr_modules(address + "x")  # the comparison can fail
+    assert svg.startswith('<svg role="img"') and "<title>QR code</title>" in svg
+    assert "width=" not in svg.split(">")[0]  # sized by the print stylesheet
+
+
+def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
+    header = print_header(SITE + "a/?b=1&c=2", "Scan the code:", "QR code")
+    assert "data-search-exclude" in header
+    assert f'<p class="cl-print-qr__address">{SITE}a/?b=1&amp;c=2</p>' in header

@@ -1,0 +1,208 @@
+"""The offline pack works from file:// with no server and no network: navigation, the
+language switch, search in both languages, film pages at a cue, and subtitle downloads.
+
+The pack is built as `make offline` builds it, zipped, and unzipped again, and the
+browser opens the unzipped copy, so what is tested is what a trainer copies to a USB stick.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from leadership.offline import (
+    PACK_NAME,
+    SEARCH_SCRIPT,
+    SHIM_TARGET,
+    build_offline,
+    check_pack,
+    zip_pack,
+)
+from leadership.testing import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+SEARCHES = [
+    # (page to search from, query, a page that must be found, folder all results are in)
+    ("index.html", "obstacles", "activities/removing-obstacles-and-finding-resources.html", ""),
+    ("cy/index.html", "goruchwyliaeth", "cy/activities/relational-supervision.html", "cy/"),
+    ("cy/activities/index.html", "rhwystrau",
+     "cy/activities/removing-obstacles-and-finding-resources.html", "cy/"),
+    # Welsh-aware search works offline too: "wrychyn" is on no page, "gwrychyn" is on one.
+    ("cy/index.html", "wrychyn", "cy/activities/making-room-for-the-ideas-person.html", "cy/"),
+]
+
+
+@pytest.fixture(scope="module")
+def pack_zip(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("offline")
+    site = work / PACK_NAME
+    result = build_offline(site, PROJECT_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    problems, checked = check_pack(site)
+    assert problems == [], "\n".join(str(p) for p in problems)
+    assert checked > 50
+    return zip_pack(site, work / f"{PACK_NAME}.zip")
+
+
+@pytest.fixture(scope="module")
+def pack(pack_zip, tmp_path_factory) -> Path:
+    """The pack as a trainer has it: unzipped into a folder of their own."""
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(pack_zip) as archive:
+        archive.extractall(target)
+    return target / PACK_NAME
+
+
+def heading(page) -> str:
+    """The page's h1 without its permalink sign."""
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that fails the test on any request that is not for a file in the pack."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    context.close()
+    remote = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
+    assert remote == [], f"the offline pack asked the network for {remote}"
+
+
+def test_the_zip_holds_the_whole_site_in_one_folder(pack_zip):
+    with zipfile.ZipFile(pack_zip) as archive:
+        names = set(archive.namelist())
+    for path in ["index.html", "cy/index.html", "activities/index.html",
+                 "cy/activities/listening-with-fascination.html", SEARCH_SCRIPT.as_posix(),
+                 f"cy/{SEARCH_SCRIPT.as_posix()}", SHIM_TARGET,
+                 "transcripts/leading-in-a-crisis.cy.srt"]:
+        assert f"{PACK_NAME}/{path}" in names, path
+    assert all(name.startswith(f"{PACK_NAME}/") for name in names)
+
+
+def test_a_broken_link_in_the_pack_is_reported_with_its_line(pack, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><body>\n<a href="activities/">folder</a>\n<a href="missing.html">x</a>\n'
+        '<script src="https://cdn.example/x.js"></script>\n</body></html>', encoding="utf-8"
+    )
+    from leadership.offline import link_problems
+
+    problems, _ = link_problems(tmp_path)
+    assert [(p.line, p.rule) for p in problems] == [
+        (2, "offline-folder-link"), (3, "offline-missing-file"), (4, "offline-remote-asset"),
+    ]
+
+
+def test_navigation_opens_pages_not_folders(offline_page, pack):
+    page = offline_page
+    page.goto((pack / "index.html").as_uri())
+    page.locator("article a[href$='activities/index.html']").first.click()
+    assert page.url.endswith("/activities/index.html")
+    page.locator("section.cl-activity-index a", has_text="Listening with fascination").first.click()
+    assert page.url.endswith("/activities/listening-with-fascination.html")
+    assert heading(page) == "Listening with fascination"
+    page.locator("aside.cl-activity-glance a", has_text="Attending").click()
+    assert page.url.endswith("/principles/attending.html")
+    assert heading(page) == "Attending"
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Glossary").first.click()
+    assert page.url.endswith("/glossary.html")
+    page.locator("a.md-header__button.md-logo").click()
+    assert page.url.endswith(f"/{PACK_NAME}/index.html")
+
+
+def test_the_language_switch_opens_the_welsh_page(offline_page, pack):
+    page = offline_page
+    page.goto((pack / "activities" / "listening-with-fascination.html").as_uri())
+    page.locator("a.cl-language-switch__link[hreflang='cy']").click()
+    assert page.url.endswith("/cy/activities/listening-with-fascination.html")
+    assert page.locator("html").get_attribute("lang") == "cy"
+    assert heading(page) == "Gwrando â diddordeb byw"
+    page.locator("a.cl-language-switch__link[hreflang='en']").click()
+    assert page.url.endswith("/activities/listening-with-fascination.html")
+    assert "/cy/" not in page.url
+
+
+def settled_results(page, timeout_s: float = 15) -> list[str]:
+    """The search results' links once the list stops changing.
+
+    Material renders results while the query is still being typed and adds more as the
+    list scrolls, so the links are read in one call and re-read until they settle.
+    """
+    results = page.locator("li.md-search-result__item a")
+    results.first.wait_for(state="attached", timeout=timeout_s * 1000)
+    previous = None
+    for _ in range(int(timeout_s / 0.5)):
+        hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        if hrefs and hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the search results did not settle: {previous}")
+
+
+@pytest.mark.parametrize(("start", "query", "expected", "folder"), SEARCHES)
+def test_search_works_from_file_in_each_language(offline_page, pack, start, query, expected,
+                                                 folder):
+    page = offline_page
+    page.goto((pack / start).as_uri())
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.press_sequentially(query, delay=20)
+    hrefs = settled_results(page)
+    paths = [href.split("?")[0].split("#")[0].removeprefix(pack.as_uri() + "/") for href in hrefs]
+    assert expected in paths, paths
+    for path in paths:
+        assert path.startswith(folder) and (folder or not path.startswith("cy/")), path
+        assert (pack / path).is_file(), path
+    page.locator("li.md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert page.url.split("?")[0].split("#")[0].endswith(paths[0])
+
+
+@pytest.mark.parametrize(("start", "query", "cue"), [
+    ("index.html", "fascination", "films/what-compassionate-leadership-means.html#t-00-35"),
+    ("cy/index.html", "ymreolaeth", "cy/films/leading-in-a-crisis.html#t-02-13"),
+])
+def test_search_finds_a_moment_in_a_film_and_opens_it_at_the_cue(offline_page, pack, start,
+                                                                  query, cue):
+    page = offline_page
+    page.goto((pack / start).as_uri())
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    hrefs = settled_results(page)
+    moments = [h for h in hrefs if h.removeprefix(pack.as_uri() + "/").split("?")[0] == cue.split(
+        "#")[0] and h.endswith("#" + cue.split("#")[1])]
+    assert moments, hrefs
+    # Follow the result's link (a film's further matches sit folded under its first one).
+    page.goto(moments[0])
+    assert page.url.endswith("#" + cue.split("#")[1])
+    assert page.locator("#" + cue.split("#")[1]).is_visible()
+
+
+def test_a_film_moment_opens_the_film_page_at_its_cue(offline_page, pack):
+    page = offline_page
+    page.goto((pack / "cy" / "activities" / "listening-with-fascination.html").as_uri())
+    page.locator("a.cl-moment__link", has_text="Gwylio o 0:35").click()
+    assert page.url.endswith("/cy/films/what-compassionate-leadership-means.html#t-00-35")
+    cue = page.locator("#t-00-35")
+    assert "cl-cue" in cue.get_attribute("class")
+    assert cue.is_visible() and cue.evaluate("el => el.matches(':target')")
+
+
+def test_subtitles_download_from_the_film_page(offline_page, pack):
+    page = offline_page
+    page.goto((pack / "films" / "leading-in-a-crisis.html").as_uri())
+    with page.expect_download() as download_info:
+        page.locator("a[download][href$='leading-in-a-crisis.cy.srt']").click()
+    download = download_info.value
+    assert download.suggested_filename == "leading-in-a-crisis.cy.srt"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text == (pack / "transcripts" / "leading-in-a-crisis.cy.srt").read_text("utf-8")
+    assert text.lstrip("\ufeff").startswith("1\n00:00:00,720 --> ")
