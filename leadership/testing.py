@@ -134,3 +134,21 @@ def chromium_path() -> str:
     raise RuntimeError(
         "Debian's Chromium is not installed: run `make setup` (it installs the chromium package)"
     )
+
+
+def settled_results(page, timeout_s: float = 15) -> list[str]:
+    """The search results' links once the list stops changing.
+
+    Material renders results while the query is still being typed and adds more as the
+    list scrolls, so the links are read in one call and re-read until they settle.
+    """
+    results = page.locator("li.md-search-result__item a")
+    results.first.wait_for(state="attached", timeout=timeout_s * 1000)
+    previous = None
+    for _ in range(int(timeout_s / 0.5)):
+        hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        if hrefs and hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the search results did not settle: {previous}")

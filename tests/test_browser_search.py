@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from leadership.languages import language_of_site_path
+from leadership.testing import settled_results
 
 SEARCHES = [
     # (page to search from, query, language every result must be in)
@@ -21,9 +22,7 @@ def search(page, query: str) -> list[str]:
     box.wait_for(state="visible")
     # Material listens for key presses: fill() would not trigger a search.
     box.press_sequentially(query, delay=20)
-    results = page.locator("li.md-search-result__item a")
-    results.first.wait_for(state="attached", timeout=10_000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    return settled_results(page)
 
 
 @pytest.mark.browser
@@ -35,4 +34,3 @@ def test_search_returns_pages_in_the_page_language_only(page, site_url, start, q
     for href in hrefs:
         path = href.removeprefix(site_url)
         assert language_of_site_path(path) == language, (query, href)
-

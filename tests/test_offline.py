@@ -20,7 +20,7 @@ from leadership.offline import (
     check_pack,
     zip_pack,
 )
-from leadership.testing import PROJECT_ROOT
+from leadership.testing import PROJECT_ROOT, settled_results
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +28,12 @@ SEARCHES = [
     # (page to search from, query, a page that must be found, folder all results are in)
     ("index.html", "obstacles", "activities/removing-obstacles-and-finding-resources.html", ""),
     ("cy/index.html", "goruchwyliaeth", "cy/activities/relational-supervision.html", "cy/"),
-    ("cy/activities/index.html", "rhwystrau",
-     "cy/activities/removing-obstacles-and-finding-resources.html", "cy/"),
+    (
+        "cy/activities/index.html",
+        "rhwystrau",
+        "cy/activities/removing-obstacles-and-finding-resources.html",
+        "cy/",
+    ),
     # Welsh-aware search works offline too: "wrychyn" is on no page, "gwrychyn" is on one.
     ("cy/index.html", "wrychyn", "cy/activities/making-room-for-the-ideas-person.html", "cy/"),
 ]
@@ -77,10 +81,16 @@ def offline_page(browser):
 def test_the_zip_holds_the_whole_site_in_one_folder(pack_zip):
     with zipfile.ZipFile(pack_zip) as archive:
         names = set(archive.namelist())
-    for path in ["index.html", "cy/index.html", "activities/index.html",
-                 "cy/activities/listening-with-fascination.html", SEARCH_SCRIPT.as_posix(),
-                 f"cy/{SEARCH_SCRIPT.as_posix()}", SHIM_TARGET,
-                 "transcripts/leading-in-a-crisis.cy.srt"]:
+    for path in [
+        "index.html",
+        "cy/index.html",
+        "activities/index.html",
+        "cy/activities/listening-with-fascination.html",
+        SEARCH_SCRIPT.as_posix(),
+        f"cy/{SEARCH_SCRIPT.as_posix()}",
+        SHIM_TARGET,
+        "transcripts/leading-in-a-crisis.cy.srt",
+    ]:
         assert f"{PACK_NAME}/{path}" in names, path
     assert all(name.startswith(f"{PACK_NAME}/") for name in names)
 
@@ -89,13 +99,16 @@ def test_a_broken_link_in_the_pack_is_reported_with_its_line(pack, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(
         '<html><body>\n<a href="activities/">folder</a>\n<a href="missing.html">x</a>\n'
-        '<script src="https://cdn.example/x.js"></script>\n</body></html>', encoding="utf-8"
+        '<script src="https://cdn.example/x.js"></script>\n</body></html>',
+        encoding="utf-8",
     )
     from leadership.offline import link_problems
 
     problems, _ = link_problems(tmp_path)
     assert [(p.line, p.rule) for p in problems] == [
-        (2, "offline-folder-link"), (3, "offline-missing-file"), (4, "offline-remote-asset"),
+        (2, "offline-folder-link"),
+        (3, "offline-missing-file"),
+        (4, "offline-remote-asset"),
     ]
 
 
@@ -128,27 +141,10 @@ def test_the_language_switch_opens_the_welsh_page(offline_page, pack):
     assert "/cy/" not in page.url
 
 
-def settled_results(page, timeout_s: float = 15) -> list[str]:
-    """The search results' links once the list stops changing.
-
-    Material renders results while the query is still being typed and adds more as the
-    list scrolls, so the links are read in one call and re-read until they settle.
-    """
-    results = page.locator("li.md-search-result__item a")
-    results.first.wait_for(state="attached", timeout=timeout_s * 1000)
-    previous = None
-    for _ in range(int(timeout_s / 0.5)):
-        hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-        if hrefs and hrefs == previous:
-            return hrefs
-        previous = hrefs
-        page.wait_for_timeout(500)
-    raise AssertionError(f"the search results did not settle: {previous}")
-
-
 @pytest.mark.parametrize(("start", "query", "expected", "folder"), SEARCHES)
-def test_search_works_from_file_in_each_language(offline_page, pack, start, query, expected,
-                                                 folder):
+def test_search_works_from_file_in_each_language(
+    offline_page, pack, start, query, expected, folder
+):
     page = offline_page
     page.goto((pack / start).as_uri())
     page.keyboard.press("/")
@@ -166,19 +162,27 @@ def test_search_works_from_file_in_each_language(offline_page, pack, start, quer
     assert page.url.split("?")[0].split("#")[0].endswith(paths[0])
 
 
-@pytest.mark.parametrize(("start", "query", "cue"), [
-    ("index.html", "fascination", "films/what-compassionate-leadership-means.html#t-00-35"),
-    ("cy/index.html", "ymreolaeth", "cy/films/leading-in-a-crisis.html#t-02-13"),
-])
-def test_search_finds_a_moment_in_a_film_and_opens_it_at_the_cue(offline_page, pack, start,
-                                                                  query, cue):
+@pytest.mark.parametrize(
+    ("start", "query", "cue"),
+    [
+        ("index.html", "fascination", "films/what-compassionate-leadership-means.html#t-00-35"),
+        ("cy/index.html", "ymreolaeth", "cy/films/leading-in-a-crisis.html#t-02-13"),
+    ],
+)
+def test_search_finds_a_moment_in_a_film_and_opens_it_at_the_cue(
+    offline_page, pack, start, query, cue
+):
     page = offline_page
     page.goto((pack / start).as_uri())
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     hrefs = settled_results(page)
-    moments = [h for h in hrefs if h.removeprefix(pack.as_uri() + "/").split("?")[0] == cue.split(
-        "#")[0] and h.endswith("#" + cue.split("#")[1])]
+    moments = [
+        h
+        for h in hrefs
+        if h.removeprefix(pack.as_uri() + "/").split("?")[0] == cue.split("#")[0]
+        and h.endswith("#" + cue.split("#")[1])
+    ]
     assert moments, hrefs
     # Follow the result's link (a film's further matches sit folded under its first one).
     page.goto(moments[0])
