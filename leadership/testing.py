@@ -152,3 +152,15 @@ def settled_results(page, timeout_s: float = 15) -> list[str]:
         previous = hrefs
         page.wait_for_timeout(500)
     raise AssertionError(f"the search results did not settle: {previous}")
+
+
+def minimal_mkdocs_yml(*hooks) -> str:
+    """A two-language mkdocs.yml for a small test site that runs only ``hooks``."""
+    listed = "".join(f"  - {hook}\n" for hook in hooks)
+    return (
+        "site_name: Test\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - i18n:\n      docs_structure: folder\n      fallback_to_default: false\n"
+        "      languages:\n        - locale: en\n          name: English\n          default: true\n"
+        "        - locale: cy\n          name: Cymraeg\n"
+        f"hooks:\n{listed}"
+    )

@@ -15,7 +15,7 @@ from leadership.frontmatter import (
     check_site,
     read_front_matter,
 )
-from leadership.testing import build_site
+from leadership.testing import build_site, minimal_mkdocs_yml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
 HOOK = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "frontmatter.py"
@@ -158,25 +158,7 @@ def test_site_check_reads_every_page_and_compares_pairs(tmp_path):
     ]
 
 
-MKDOCS_YML = f"""
-site_name: Test
-docs_dir: docs
-theme:
-  name: material
-  font: false
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      languages:
-        - locale: en
-          name: English
-          default: true
-        - locale: cy
-          name: Cymraeg
-hooks:
-  - {HOOK}
-"""
+MKDOCS_YML = minimal_mkdocs_yml(HOOK)
 
 
 def small_site(root: Path, english: str, welsh: str) -> Path:

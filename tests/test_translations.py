@@ -15,7 +15,7 @@ from leadership.draft_notice import notice_html, with_notice
 from leadership.frontmatter import check_page, read_front_matter
 from leadership.interface import STRINGS
 from leadership.reporting import ContentError
-from leadership.testing import build_site
+from leadership.testing import build_site, minimal_mkdocs_yml
 from leadership.translation_status import (
     check_translations,
     film_status,
@@ -221,25 +221,7 @@ def test_the_notice_goes_below_the_title_in_the_page_language():
     assert with_notice("<p>No title</p>", "NOTICE").startswith("NOTICE")
 
 
-MKDOCS_YML = f"""
-site_name: Test
-docs_dir: docs
-theme:
-  name: material
-  font: false
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      languages:
-        - locale: en
-          name: English
-          default: true
-        - locale: cy
-          name: Cymraeg
-hooks:
-  - {REPO / "overrides" / "hooks" / "frontmatter.py"}
-"""
+MKDOCS_YML = minimal_mkdocs_yml(REPO / "overrides" / "hooks" / "frontmatter.py")
 
 
 @pytest.mark.build
