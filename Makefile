@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test check lint clean
+.PHONY: help setup serve build test check lint clean bench offline
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,6 +22,12 @@ test: setup ## Install, then run every test, browser tests included
 
 check: setup ## Run every content check an editor needs
 	$(BIN)/python scripts/check_all.py
+
+offline: setup ## Build the offline pack (works from file://, no server) into dist/
+	$(BIN)/python scripts/build_offline.py
+
+bench: setup ## Benchmark build time, page weight and search on a scaled site (a few minutes)
+	$(BIN)/python benchmarks/bench_site.py
 
 lint: setup ## Lint Python with ruff
 	$(BIN)/ruff check .
