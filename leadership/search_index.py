@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -35,7 +36,11 @@ DATA_END = "/* End of Welsh search data */\n"
 # Material's lunr pipeline functions for the Welsh index: trim, stop words; never a stemmer.
 WELSH_PIPELINE = ["trimmer", "stopWordFilter"]
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The headings a transcript's cues are filed under.
+SECTION_HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
 CUE_MARKER = 'class="cl-cue"'
+# XPath's whitespace (normalize-space), which is narrower than str.split's.
+XPATH_WHITESPACE = re.compile("[ \\t\\r\\n]+")
 CUES = '//span[contains(concat(" ", normalize-space(@class), " "), " cl-cue ")][@id]'
 
 
@@ -150,18 +155,49 @@ def with_cue_entries(docs: list[dict], language_root: Path) -> tuple[list[dict],
 
 
 def transcript_sections(page_html: str) -> dict[str, tuple[str, list[dict]]]:
-    """Section id -> (the section's text without its cues, one entry per cue) for a page."""
+    """Section id -> (the section's text without its cues, one entry per cue) for a page.
+
+    A cue belongs to the last h1-h4 with an id before it in the page (not one that holds
+    it): one walk through the page in document order finds it for every cue.
+    """
     tree = lxml_html.fromstring(page_html)
     sections: dict[str, tuple[str, list[dict]]] = {}
-    for cue in tree.xpath(CUES):
-        heading = cue.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][@id][1]")
-        if not heading:
+    headings: list = []  # h1-h4 with an id, in document order, up to the element reached
+    for element in tree.getroottree().getroot().iter():
+        if not isinstance(element.tag, str):
             continue
-        section_id = heading[0].get("id")
-        if section_id not in sections:
-            sections[section_id] = (text_without_cues(heading[0]), [])
-        sections[section_id][1].append(cue_entry(cue))
+        if element.tag in SECTION_HEADINGS and element.get("id") is not None:
+            headings.append(element)
+        elif _is_cue(element):
+            heading = _preceding_heading(headings, element)
+            if heading is None:
+                continue
+            section_id = heading.get("id")
+            if section_id not in sections:
+                sections[section_id] = (text_without_cues(heading), [])
+            sections[section_id][1].append(cue_entry(element))
     return sections
+
+
+def _is_cue(element) -> bool:
+    """What ``CUES`` selects: a ``span`` with an id and the class ``cl-cue``."""
+    return (
+        element.tag == "span"
+        and element.get("id") is not None
+        and "cl-cue" in XPATH_WHITESPACE.split(element.get("class") or "")
+    )
+
+
+def _preceding_heading(headings: list, element):
+    """The last heading before ``element`` that does not hold it (XPath ``preceding::``)."""
+    for heading in reversed(headings):
+        if not _holds(heading, element):
+            return heading
+    return None
+
+
+def _holds(ancestor, element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
 
 
 def cue_entry(cue) -> dict:

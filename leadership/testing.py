@@ -50,11 +50,13 @@ def build_site(
 def copy_project(target: Path) -> Path:
     """Copy what a build needs (config, docs, overrides, transcripts) into ``target``.
 
-    ``node_modules`` (the dictionaries the build reads) is linked, not copied.
+    ``node_modules`` (the dictionaries the build reads) and ``leadership`` (which
+    ``mkdocs serve`` watches) are linked, not copied.
     """
     target.mkdir(parents=True, exist_ok=True)
-    if (PROJECT_ROOT / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
+    for linked in ("node_modules", "leadership"):
+        if (PROJECT_ROOT / linked).is_dir():
+            (target / linked).symlink_to(PROJECT_ROOT / linked)
     for name in ("mkdocs.yml", "docs", "overrides", "transcripts"):
         source = PROJECT_ROOT / name
         if source.is_dir():

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import segno
 
 from leadership.handout import (
+    QR_ERROR,
+    QR_MASK,
     directory_style,
     page_address,
     print_header,
@@ -93,6 +96,15 @@ def test_the_svg_qr_code_holds_exactly_the_qr_code_of_the_address(address):
     assert svg_qr_modules(svg) != qr_modules(address + "x")  # the comparison can fail
     assert svg.startswith('<svg role="img"') and "<title>QR code</title>" in svg
     assert "width=" not in svg.split(">")[0]  # sized by the print stylesheet
+
+
+def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
+    address = SITE + "films/what-compassionate-leadership-means/"
+    fixed = segno.make(address, error=QR_ERROR, mask=QR_MASK)
+    chosen = segno.make(address, error=QR_ERROR)  # segno choosing the mask itself
+    assert (fixed.mask, fixed.version, fixed.error) == (QR_MASK, chosen.version, chosen.error)
+    assert qr_modules(address) == [[bool(cell) for cell in row] for row in fixed.matrix]
+    assert "<title>Other</title>" in qr_svg(address, "Other")  # the cache keys on the title
 
 
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
