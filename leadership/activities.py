@@ -344,9 +344,12 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         )
     source = "\n".join(lines[1:end])
     first_line = 2  # front matter line 0 is file line 2
+    loader = yaml.SafeLoader(source)
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        # Parse once: the node tree has the lines, and the data is built from it, as
+        # yaml.safe_load would.
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.YAMLError as error:
         # YAML notices a mistake where it stops making sense, often a line after it; the
         # context says where the construct it was reading began.
@@ -362,6 +365,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             [Problem(path, line, "activity-front-matter", f"front matter is not valid YAML: "
                      f"{problem}{where}")]
         ) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ContentError(
             [Problem(path, 1, "activity-front-matter", "front matter must be a mapping of keys")]

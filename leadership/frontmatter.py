@@ -19,7 +19,6 @@ Unknown keys are errors. Every problem is a ``Problem`` at the line of the offen
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import re
 from collections.abc import Iterable
@@ -219,11 +218,18 @@ def allowed_keys(kind: str | None, language: str) -> tuple[str, ...]:
 
 def check_page(path: str, text: str, context: SiteContext | None = None) -> list[Problem]:
     """Every front matter problem of one page (``path`` as reported: docs/<lang>/...)."""
+    return _check_page(path, text, context)[0]
+
+
+def _check_page(
+    path: str, text: str, context: SiteContext | None = None
+) -> tuple[list[Problem], FrontMatter | None]:
+    """(problems, front matter) of one page; the front matter is None when it cannot be read."""
     context = context or SiteContext()
     try:
         front = read_front_matter(text, path)
     except ContentError as error:
-        return list(error.problems)
+        return list(error.problems), None
     language, page = page_language(path)
     problems = [
         problem(path, line, "frontmatter-duplicate-key",
@@ -242,7 +248,7 @@ def check_page(path: str, text: str, context: SiteContext | None = None) -> list
             problems += _check_film(front, page, context)
     if language != DEFAULT_LANGUAGE:
         problems += _check_translation(front, language)
-    return sorted(problems)
+    return sorted(problems), front
 
 
 def _check_keys(front: FrontMatter, kind: str | None, language: str) -> list[Problem]:
@@ -477,10 +483,23 @@ def read_text(path: Path, shown: str) -> str:
 
 def check_site(root: Path, docs_dir: Path | None = None) -> tuple[list[Problem], int]:
     """Front matter problems of every page; returns (problems, pages checked)."""
+    problems, checked, _ = check_site_texts(root, docs_dir)
+    return problems, checked
+
+
+def check_site_texts(
+    root: Path, docs_dir: Path | None = None
+) -> tuple[list[Problem], int, dict[Path, str]]:
+    """As ``check_site``, with the text of every page that is UTF-8 (file -> text).
+
+    Each page is read and its front matter parsed once; callers that check the pages'
+    text as well (``leadership.page_checks``) use these texts rather than read them again.
+    """
     docs_dir = docs_dir or root / "docs"
     context = SiteContext.from_project(root)
     problems: list[Problem] = []
     fronts: dict[str, dict[str, FrontMatter]] = {language: {} for language in LANGUAGES}
+    texts: dict[Path, str] = {}
     files = page_files(docs_dir)
     for language, path in files:
         shown = shown_path(path, root)
@@ -489,11 +508,11 @@ def check_site(root: Path, docs_dir: Path | None = None) -> tuple[list[Problem],
         except ContentError as error:
             problems += error.problems
             continue
-        problems += check_page(shown, text, context)
+        texts[path] = text
+        found, front = _check_page(shown, text, context)
+        problems += found
         # A page whose front matter cannot be read is already reported by check_page.
-        with contextlib.suppress(ContentError):
-            fronts[language][path.relative_to(docs_dir / language).as_posix()] = (
-                read_front_matter(text, shown)
-            )
+        if front is not None:
+            fronts[language][path.relative_to(docs_dir / language).as_posix()] = front
     problems += pair_problems(fronts)
-    return sorted(set(problems)), len(files)
+    return sorted(set(problems)), len(files), texts

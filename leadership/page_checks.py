@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from leadership.content_safety import scan_markdown
-from leadership.frontmatter import check_site, page_files, shown_path
+from leadership.frontmatter import check_site_texts, page_files, shown_path
 from leadership.reporting import Problem
 
 
@@ -16,11 +16,11 @@ def check_pages(
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
     docs_dir = docs_dir or root / "docs"
-    problems, checked = check_site(root, docs_dir)
+    # Each page is read once: the front matter check hands back the texts it read.
+    problems, checked, texts = check_site_texts(root, docs_dir)
     for _, path in page_files(docs_dir):
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            continue  # reported by check_site
+        text = texts.get(path)
+        if text is None:
+            continue  # not UTF-8: reported by check_site
         problems += scan_markdown(text, shown_path(path, root), allowed_hosts)
     return sorted(set(problems)), checked

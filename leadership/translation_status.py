@@ -382,28 +382,61 @@ def stamp_subtitles(root: Path, subtitles: Path, status: str = REVIEWED) -> str:
 # --- what a page shows ---------------------------------------------------------------------
 
 
+# A Welsh page's record status by file, with the file's (mtime, size) when it was read:
+# the build asks for each page's status from both language builds, and a page is read
+# again only when it has changed (``mkdocs serve``).
+_page_records: dict[Path, tuple[tuple[int, int], str | None]] = {}
+_NO_RECORD = "no-record"  # the page cannot be read, or its front matter cannot
+
+
+def _page_record(path: Path) -> str | None:
+    """A Welsh page's translation status, _NO_RECORD when it has none to read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _NO_RECORD
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _page_records.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        front = read_front_matter(path.read_text(encoding="utf-8"), path.as_posix())
+        status = _valid_record(front.data.get(TRANSLATION_KEY))[1]
+    except (OSError, UnicodeDecodeError, ContentError):
+        status = _NO_RECORD
+    _page_records[path] = (key, status)
+    return status
+
+
 def page_status(docs_dir: Path, page: str) -> str | None:
     """The status of the Welsh translation of ``page`` (a path inside a language folder)."""
     statuses = []
     for language in TRANSLATED_LANGUAGES:
-        path = docs_dir / language / page
-        try:
-            front = read_front_matter(path.read_text(encoding="utf-8"), path.as_posix())
-        except (OSError, UnicodeDecodeError, ContentError):
-            continue
-        statuses.append(_valid_record(front.data.get(TRANSLATION_KEY))[1])
+        status = _page_record(docs_dir / language / page)
+        if status != _NO_RECORD:
+            statuses.append(status)
     return DRAFT if DRAFT in statuses else (statuses[0] if statuses else None)
 
 
-def film_status(transcripts_dir: Path, slug: str) -> str | None:
-    """The status of a film's Welsh subtitles, from films.yml."""
+def film_statuses(transcripts_dir: Path) -> dict[str, str | None]:
+    """The status of each film's Welsh subtitles, by slug, from films.yml (read once).
+
+    Films without a translation record are left out; so is every film when films.yml
+    cannot be read (the subtitle check reports why).
+    """
     films_file = transcripts_dir / FILMS_FILE
     try:
         _, records = read_film_records(films_file, films_file.as_posix())
     except ContentError:
-        return None
+        return {}
+    statuses: dict[str, str | None] = {}
     for record in records:
-        if record.slug == slug and TRANSLATION_KEY in record.keys:
+        if record.slug not in statuses and TRANSLATION_KEY in record.keys:
             block = yaml.safe_load(yaml.serialize(record.keys[TRANSLATION_KEY][1]))
-            return _valid_record(block)[1]
-    return None
+            statuses[record.slug] = _valid_record(block)[1]
+    return statuses
+
+
+def film_status(transcripts_dir: Path, slug: str) -> str | None:
+    """The status of a film's Welsh subtitles, from films.yml."""
+    return film_statuses(transcripts_dir).get(slug)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment, Template
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink
@@ -21,20 +22,57 @@ from leadership.activities import (
     check_activities,
 )
 from leadership.activity_pages import activity_page_context, index_context
+from leadership.languages import build_language
 
 ACTIVITY_TEMPLATE = "partials/activity.html"
 INDEX_TEMPLATE = "partials/activities-index.html"
 FIRST_SECTION = "<h2"
 
-# The last check, per project folder: mkdocs-static-i18n builds each language in turn.
-_checked: dict[Path, CheckResult] = {}
+# State is kept per config file (and language), never shared between projects or configs:
+# - the check, once per site build: mkdocs-static-i18n builds every other language inside
+#   the default language's build, with the same config, and MkDocs runs on_config,
+#   on_pre_build and on_page_* again for each; a new `mkdocs build` (or a rebuild under
+#   `mkdocs serve`) checks again;
+# - the compiled templates, once per language build: mkdocs-static-i18n reconfigures the
+#   theme (its language, its folders) before each language's build.
+_checked: dict[str, CheckResult] = {}
+_environments: dict[tuple[str, str], Environment] = {}
+_templates: dict[tuple[str, str], dict[str, Template]] = {}
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _key(config) -> str:
+    return str(config.config_file_path)
+
+
+def _nested_language_build(config) -> bool:
+    """Whether this is a language mkdocs-static-i18n builds inside the default one."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
+
+
+def _theme_key(config) -> tuple[str, str]:
+    return _key(config), build_language(config)
+
+
+def on_config(config):
+    if not _nested_language_build(config):
+        # A new site build (or a rebuild under `mkdocs serve`): check everything again.
+        _checked.pop(_key(config), None)
+    return config
+
+
 def on_pre_build(config):
+    # This language's theme, as mkdocs-static-i18n has reconfigured it: compile afresh.
+    theme_key = _theme_key(config)
+    _environments.pop(theme_key, None)
+    _templates[theme_key] = {}
+    key = _key(config)
+    if key in _checked:
+        return  # checked in this site build, for every language
     root = _root(config)
     docs_dir = Path(config.docs_dir)
     result = check_activities(docs_dir, root / "transcripts", root)
@@ -42,7 +80,7 @@ def on_pre_build(config):
     if errors:
         lines = "\n".join(str(problem) for problem in errors)
         raise PluginError(f"Activity guides with problems ({len(errors)}):\n{lines}")
-    _checked[root] = result
+    _checked[key] = result
 
 
 def _url_for(page, files):
@@ -57,10 +95,20 @@ def _url_for(page, files):
     return url_for
 
 
+def _template(config, name: str) -> Template:
+    """The theme's template, compiled once per language build."""
+    key = _theme_key(config)
+    templates = _templates.setdefault(key, {})
+    if name not in templates:
+        if key not in _environments:
+            # MkDocs' Jinja environment does not escape; front matter text may contain & or <.
+            _environments[key] = config.theme.get_env().overlay(autoescape=True)
+        templates[name] = _environments[key].get_template(name)
+    return templates[name]
+
+
 def _render(config, template: str, context: dict) -> str:
-    # MkDocs' Jinja environment does not escape; front matter text may contain & or <.
-    env = config.theme.get_env().overlay(autoescape=True)
-    return env.get_template(template).render(**context)
+    return _template(config, template).render(**context)
 
 
 def _anchor(entry, level: int) -> AnchorLink:
@@ -83,7 +131,7 @@ def _add_to_contents(page, entries, at_start: bool) -> None:
 
 def on_page_content(html, page, config, files):
     language = page.file.locale
-    result = _checked[_root(config)]
+    result = _checked[_key(config)]
     references = result.references
     if page.meta.get("kind") == ACTIVITY_KIND:
         activity = next(

@@ -8,6 +8,11 @@ case Markdown made something unsafe that the source did not show.
 
 Pages whose Welsh translation (or whose film's Welsh subtitles) is a draft show a notice,
 in the page's own language, on both pages of the pair.
+
+The site-wide check runs once per site build: mkdocs-static-i18n builds the Welsh site
+inside the English build (its on_post_build calls ``build`` again, which calls on_config
+again), and that nested build skips it. films.yml is read once per language build, not
+once per film page.
 """
 
 from __future__ import annotations
@@ -23,10 +28,12 @@ from leadership.draft_notice import notice_html, with_notice
 from leadership.frontmatter import shown_path
 from leadership.page_checks import check_pages
 from leadership.reporting import Problem
-from leadership.translation_status import DRAFT, film_status, page_status
+from leadership.translation_status import DRAFT, film_statuses, page_status
 
 # Problems the rendered HTML showed, per site folder, reported when the language is built.
 _rendered_problems: dict[Path, list[Problem]] = {}
+# Each film's Welsh subtitle status (films.yml), per site folder, read in on_pre_build.
+_film_statuses: dict[Path, dict[str, str | None]] = {}
 
 
 def _root(config) -> Path:
@@ -43,12 +50,24 @@ def _fail(heading: str, problems: list[Problem]) -> None:
     raise PluginError(f"{heading} ({len(problems)}):\n{lines}")
 
 
+def _nested_language_build(config) -> bool:
+    """Whether this is a language mkdocs-static-i18n builds inside the default one."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
+
+
 def on_config(config):
+    if _nested_language_build(config):
+        return config  # the whole site, every language, was checked by the outer build
     problems, _ = check_pages(_root(config), Path(config.docs_dir), _allowed_hosts(config))
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         _fail("Pages with front matter or content safety problems", errors)
     return config
+
+
+def on_pre_build(config):
+    _film_statuses[Path(config.site_dir)] = film_statuses(_root(config) / "transcripts")
 
 
 # Before other hooks add their own HTML to the page: only what Markdown made is scanned.
@@ -65,13 +84,21 @@ def on_page_content(html, page, config, files):
     if page_status(Path(config.docs_dir), page_path) == DRAFT:
         html = with_notice(html, notice_html(language, "translation_draft_body"))
     film = page.meta.get("film") if page.meta.get("kind") == "film" else None
-    if film and film_status(root / "transcripts", film) == DRAFT:
+    if film and _film_status(config, root, film) == DRAFT:
         html = with_notice(html, notice_html(language, "subtitles_draft_body"))
     return html
 
 
+def _film_status(config, root: Path, film: str) -> str | None:
+    statuses = _film_statuses.get(Path(config.site_dir))
+    if statuses is None:  # on_pre_build did not run (a page rendered on its own)
+        statuses = _film_statuses[Path(config.site_dir)] = film_statuses(root / "transcripts")
+    return statuses.get(film)
+
+
 @event_priority(100)
 def on_post_build(config):
+    _film_statuses.pop(Path(config.site_dir), None)
     found = _rendered_problems.pop(Path(config.site_dir), [])
     if found:
         _fail("Pages whose HTML is unsafe", found)
