@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from leadership import front_matter_source
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.reporting import ContentError, Problem
 
@@ -46,8 +45,6 @@ SECTIONS = ("how-to-run-it", "facilitator-notes", "debrief-questions")
 STEPS_SECTION = "how-to-run-it"
 TRANSLATION_KEY = "translation"
 
-FRONT_MATTER_FENCE = re.compile(r"^-{3}[ \t]*$")
-FRONT_MATTER_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d+)\.[ \t]+\S")
@@ -331,70 +328,43 @@ class FrontMatter:
 
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split a page into its YAML front matter and body, keeping every key's line."""
-    lines = text.splitlines()
-    if not lines or not FRONT_MATTER_FENCE.match(lines[0].lstrip("\ufeff")):
-        raise ContentError(
-            [Problem(path, 1, "activity-front-matter", "the page must start with '---' and "
-                     "YAML front matter")]
-        )
-    end = next((i for i in range(1, len(lines)) if FRONT_MATTER_END.match(lines[i])), None)
-    if end is None:
-        raise ContentError(
-            [Problem(path, 1, "activity-front-matter", "the front matter has no closing '---'")]
-        )
-    source = "\n".join(lines[1:end])
-    first_line = 2  # front matter line 0 is file line 2
-    loader = yaml.SafeLoader(source)
+    # The page is read line by line as str.splitlines() sees it (every line break, a final
+    # one dropped), and the YAML without the line break before the closing '---'.
+    lines_text = "\n".join(text.lstrip("\ufeff").splitlines())
     try:
-        # Parse once: the node tree has the lines, and the data is built from it, as
-        # yaml.safe_load would.
-        node = loader.get_single_node()
-        data = None if node is None else loader.construct_document(node)
-    except yaml.YAMLError as error:
-        # YAML notices a mistake where it stops making sense, often a line after it; the
-        # context says where the construct it was reading began.
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        context = getattr(error, "context", None)
-        context_mark = getattr(error, "context_mark", None)
-        where = ""
-        if context and context_mark:
-            where = f" ({context} that starts on line {first_line + context_mark.line})"
-        raise ContentError(
-            [Problem(path, line, "activity-front-matter", f"front matter is not valid YAML: "
-                     f"{problem}{where}")]
-        ) from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise ContentError(
-            [Problem(path, 1, "activity-front-matter", "front matter must be a mapping of keys")]
+        parsed = front_matter_source.parse(
+            lines_text, later_duplicates_win=True, yaml_final_newline=False
         )
-    key_lines: dict[tuple, int] = {(): 1}
-    duplicates: list[tuple[tuple, int]] = []
-    _collect_lines(node, (), first_line, key_lines, duplicates)
-    body = "\n".join(lines[end + 1 :])
-    return FrontMatter(data, key_lines, body, end + 2, duplicates)
+    except front_matter_source.UnreadableFrontMatter as unreadable:
+        raise ContentError([_unreadable_problem(unreadable, path)]) from None
+    key_lines: dict[tuple, int] = {(): 1, **parsed.key_lines}
+    return FrontMatter(parsed.data, key_lines, parsed.body, parsed.body_line, parsed.duplicates)
 
 
-def _collect_lines(node, key_path, first_line, key_lines, duplicates) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            child = (*key_path, key)
-            line = first_line + key_node.start_mark.line
-            if key in seen:
-                duplicates.append((child, line))
-            seen.add(key)
-            key_lines[child] = line
-            _collect_lines(value_node, child, first_line, key_lines, duplicates)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            child = (*key_path, index)
-            key_lines[child] = first_line + item.start_mark.line
-            _collect_lines(item, child, first_line, key_lines, duplicates)
+def _unreadable_problem(unreadable: front_matter_source.UnreadableFrontMatter,
+                        path: str) -> Problem:
+    reason = unreadable.reason
+    if reason == front_matter_source.MISSING:
+        message = "the page must start with '---' and YAML front matter"
+        return Problem(path, 1, "activity-front-matter", message)
+    if reason == front_matter_source.UNCLOSED:
+        return Problem(path, 1, "activity-front-matter", "the front matter has no closing '---'")
+    if reason == front_matter_source.NOT_A_MAPPING:
+        return Problem(path, 1, "activity-front-matter", "front matter must be a mapping of keys")
+    # YAML notices a mistake where it stops making sense, often a line after it; the
+    # context says where the construct it was reading began.
+    error = unreadable.yaml_error
+    first_line = unreadable.first_line
+    mark = getattr(error, "problem_mark", None)
+    line = first_line + mark.line if mark else 1
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    where = ""
+    if context and context_mark:
+        where = f" ({context} that starts on line {first_line + context_mark.line})"
+    return Problem(path, line, "activity-front-matter", f"front matter is not valid YAML: "
+                   f"{problem}{where}")
 
 
 def _name(key_path: tuple) -> str:

@@ -28,9 +28,9 @@ from typing import Any
 
 import yaml
 
-from leadership import activities
+from leadership import activities, front_matter_source
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.markdown_source import Source, split_source
+from leadership.markdown_source import Source
 from leadership.reporting import ContentError, Problem
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")
@@ -85,50 +85,43 @@ def problem(path: str, line: int, rule: str, message: str, severity="error") -> 
 
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Parse a page's front matter; raises ContentError (path:line) when it cannot be read."""
-    source = split_source(text)
-    if source.front_matter is None:
-        raise ContentError(
-            [problem(path, 1, "frontmatter-missing",
-                     "the page must start with front matter: a line '---', then title, "
-                     "description and kind, then a line '---'")]
-        )
-    if not source.closed:
-        raise ContentError(
-            [problem(path, 1, "frontmatter-syntax",
-                     "the front matter has no closing '---' line")]
-        )
-    first = source.front_matter_line
-    loader = yaml.SafeLoader(source.front_matter)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first + mark.line if mark else 1
-        raise ContentError(
-            [problem(path, line, "frontmatter-syntax",
-                     f"the front matter is not valid YAML: {error.problem or error}"
-                     f"{_syntax_hint(source.front_matter, mark)}")]
-        ) from None
-    except yaml.YAMLError as error:
-        raise ContentError(
-            [problem(path, 1, "frontmatter-syntax", f"the front matter is not valid YAML: {error}")]
-        ) from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise ContentError(
-            [problem(path, first, "frontmatter-syntax",
-                     "the front matter must be lines of 'key: value'")]
-        )
-    front = FrontMatter(path, source, data)
-    _collect(node, (), first, front)
+        parsed = front_matter_source.parse(text)
+    except front_matter_source.UnreadableFrontMatter as unreadable:
+        raise ContentError([_unreadable_problem(unreadable, path)]) from None
+    source = parsed.source
+    first = parsed.first_line
+    front = FrontMatter(path, source, parsed.data, parsed.key_lines,
+                        duplicates=parsed.duplicates)
     yaml_lines = source.front_matter.split("\n")
-    for key_node, _ in node.value:
+    for key_node, _ in parsed.node.value:
         start = key_node.start_mark.line
         last = block_end(yaml_lines, start, key_node.start_mark.column + 1)
         front.entry_lines[str(key_node.value)] = (first + start, first + last)
     return front
+
+
+def _unreadable_problem(unreadable: front_matter_source.UnreadableFrontMatter,
+                        path: str) -> Problem:
+    reason = unreadable.reason
+    if reason == front_matter_source.MISSING:
+        return problem(path, 1, "frontmatter-missing",
+                       "the page must start with front matter: a line '---', then title, "
+                       "description and kind, then a line '---'")
+    if reason == front_matter_source.UNCLOSED:
+        return problem(path, 1, "frontmatter-syntax", "the front matter has no closing '---' line")
+    first = unreadable.first_line
+    if reason == front_matter_source.NOT_A_MAPPING:
+        return problem(path, first, "frontmatter-syntax",
+                       "the front matter must be lines of 'key: value'")
+    error = unreadable.yaml_error
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = first + mark.line if mark else 1
+        return problem(path, line, "frontmatter-syntax",
+                       f"the front matter is not valid YAML: {error.problem or error}"
+                       f"{_syntax_hint(unreadable.yaml_text, mark)}")
+    return problem(path, 1, "frontmatter-syntax", f"the front matter is not valid YAML: {error}")
 
 
 def block_end(lines: list[str], start: int, min_indent: int) -> int:
@@ -156,25 +149,6 @@ def _syntax_hint(text: str, mark) -> str:
     if ": " in line.split(":", 1)[-1] and not line.strip().startswith(("'", '"')):
         return " (a value with ': ' in it must be in quotes)"
     return ""
-
-
-def _collect(node, key_path: tuple, first: int, front: FrontMatter) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            child = (*key_path, key)
-            line = first + key_node.start_mark.line
-            if key in seen:
-                front.duplicates.append((child, line))
-            seen.add(key)
-            front.key_lines.setdefault(child, line)
-            _collect(value_node, child, first, front)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            child = (*key_path, index)
-            front.key_lines[child] = first + item.start_mark.line
-            _collect(item, child, first, front)
 
 
 # --- the checks ---------------------------------------------------------------------------
