@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,15 +129,10 @@ def links_step(runner: Runner):
     return step
 
 
-def relative_to(root: Path, problems: list[Problem]) -> list[Problem]:
-    prefix = f"{root.as_posix()}/"
-    return [replace(p, path=p.path.removeprefix(prefix)) for p in problems]
-
-
 def parity(root: Path) -> tuple[list[Problem], int]:
     docs_dir = root / "docs"
     pages = sum(len(source_pages(docs_dir, language)) for language in LANGUAGES)
-    return relative_to(root, missing_counterparts(docs_dir)), pages
+    return missing_counterparts(docs_dir, relative_to=root), pages
 
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
