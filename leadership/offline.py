@@ -28,10 +28,10 @@ from lxml import html as lxml_html
 
 from leadership.languages import LANGUAGES, site_prefix
 from leadership.reporting import Problem
+from leadership.site_i18n import SEARCH_INDEX
 
 OFFLINE_VARIABLE = "OFFLINE"
 OFFLINE_PLUGIN_NAMES = ("material/offline", "offline")
-SEARCH_INDEX = Path("search") / "search_index.json"
 SEARCH_SCRIPT = Path("search") / "search_index.js"
 # Material reads the inlined index from this global (see its bundle: ``__index``).
 SEARCH_SCRIPT_PREFIX = "var __index = "

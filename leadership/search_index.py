@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 
 from leadership import welsh
 from leadership.languages import LANGUAGES, site_prefix
-from leadership.site_i18n import SEARCH_INDEX
+from leadership.site_i18n import SEARCH_INDEX, write_json
 
 SEARCH_MODE_VARIABLE = "LEADERSHIP_SEARCH"
 SEARCH_MODES = ("project", "material")
@@ -111,11 +111,6 @@ def plugin_data(plugin: Path) -> dict | None:
         return None
     prelude = code[len(DATA_BEGIN) :].split(DATA_END, 1)[0]
     return json.loads(prelude.removeprefix("self.welshSearchData = ").rstrip().removesuffix(";"))
-
-
-def write_json(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 # --- Film cues ---------------------------------------------------------------------------------

@@ -67,8 +67,12 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
                 continue
             entries.append({**entry, "location": location[len(prefix) :]})
         index = {**combined, "docs": entries}
-        target = site_dir / prefix / SEARCH_INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        write_json(site_dir / prefix / SEARCH_INDEX, index)
         counts[language] = len(entries)
     return counts
+
+
+def write_json(path: Path, data) -> None:
+    """Compact UTF-8 JSON, as Material's search plugin writes its index."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

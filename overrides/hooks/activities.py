@@ -22,7 +22,7 @@ from leadership.activities import (
     check_activities,
 )
 from leadership.activity_pages import activity_page_context, index_context
-from leadership.languages import build_language
+from leadership.languages import build_language, nested_language_build
 
 ACTIVITY_TEMPLATE = "partials/activity.html"
 INDEX_TEMPLATE = "partials/activities-index.html"
@@ -48,18 +48,12 @@ def _key(config) -> str:
     return str(config.config_file_path)
 
 
-def _nested_language_build(config) -> bool:
-    """Whether this is a language mkdocs-static-i18n builds inside the default one."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
-
-
 def _theme_key(config) -> tuple[str, str]:
     return _key(config), build_language(config)
 
 
 def on_config(config):
-    if not _nested_language_build(config):
+    if not nested_language_build(config):
         # A new site build (or a rebuild under `mkdocs serve`): check everything again.
         _checked.pop(_key(config), None)
     return config

@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 from leadership.content_safety import scan_html
 from leadership.draft_notice import notice_html, with_notice
 from leadership.frontmatter import shown_path
+from leadership.languages import nested_language_build
 from leadership.page_checks import check_pages
 from leadership.reporting import Problem
 from leadership.translation_status import DRAFT, film_statuses, page_status
@@ -50,14 +51,8 @@ def _fail(heading: str, problems: list[Problem]) -> None:
     raise PluginError(f"{heading} ({len(problems)}):\n{lines}")
 
 
-def _nested_language_build(config) -> bool:
-    """Whether this is a language mkdocs-static-i18n builds inside the default one."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
-
-
 def on_config(config):
-    if _nested_language_build(config):
+    if nested_language_build(config):
         return config  # the whole site, every language, was checked by the outer build
     problems, _ = check_pages(_root(config), Path(config.docs_dir), _allowed_hosts(config))
     errors = [problem for problem in problems if problem.severity == "error"]

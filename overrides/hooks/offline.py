@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from leadership.languages import nested_language_build
 from leadership.offline import install_shim, local_polyfills, offline_plugin, write_search_scripts
 
 
@@ -25,8 +26,7 @@ def on_config(config):
 def on_post_build(config):
     if offline_plugin(config) is None:
         return
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
     try:

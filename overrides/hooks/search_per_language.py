@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from leadership.languages import nested_language_build
 from leadership.search_index import refine_search_indexes, search_mode
 from leadership.site_i18n import split_search_index
 
@@ -26,8 +27,7 @@ def on_config(config):
 # After mkdocs-static-i18n (priority -100) has built every language and written the joint index.
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if nested_language_build(config):
         return
     split_search_index(Path(config.site_dir))
     if search_mode() == "project":

@@ -16,6 +16,7 @@ from mkdocs.utils import normalize_url
 from leadership.film_pages import film_page_context, publish_subtitles, transcript_errors
 from leadership.films import Film, load_films
 from leadership.interface import strings_for
+from leadership.languages import nested_language_build
 from leadership.reporting import ContentError
 
 TEMPLATE = "partials/film.html"
@@ -32,7 +33,8 @@ def transcripts_dir(config) -> Path:
 
 
 def on_pre_build(config):
-    errors = transcript_errors(transcripts_dir(config))
+    # The subtitles are checked once per site build, not again for the second language.
+    errors = [] if nested_language_build(config) else transcript_errors(transcripts_dir(config))
     if errors:
         lines = "\n".join(str(problem) for problem in errors)
         raise PluginError(f"Film pages are not built from subtitles with errors:\n{lines}")
@@ -65,5 +67,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    # Subtitle files are shared by both languages: publish them once per site build.
+    if nested_language_build(config):
+        return
     folder = transcripts_dir(config)
     publish_subtitles(folder, Path(config.site_dir), list(_films[folder].values()))
