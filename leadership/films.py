@@ -27,6 +27,7 @@ import yaml
 from leadership.languages import LANGUAGES
 from leadership.reporting import ContentError, Problem
 from leadership.subtitle_rules import problem
+from leadership.yaml_nodes import compose
 
 FILMS_FILE = "films.yml"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -72,17 +73,14 @@ def load_films_file(path: str | Path) -> list[Film]:
     except (OSError, UnicodeDecodeError) as exc:
         message = f"cannot read the film metadata: {exc}"
         raise ContentError([problem(RULE, name, 1, message)]) from None
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise ContentError([problem(RULE, name, line, f"invalid YAML: {exc.problem}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([problem(RULE, name, 1, f"invalid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
     reader = _Reader(name)
     films = reader.films(root)
     if reader.problems:

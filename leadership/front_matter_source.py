@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from leadership.markdown_source import Source, split_source
+from leadership.yaml_nodes import compose_document
 
 # Why front matter could not be read (``UnreadableFrontMatter.reason``).
 MISSING = "missing"  # the page does not start with a '---' line
@@ -77,14 +78,10 @@ def parse(
     yaml_text = source.front_matter
     if not yaml_final_newline:
         yaml_text = yaml_text.removesuffix("\n")
-    loader = yaml.SafeLoader(yaml_text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = compose_document(yaml_text)
     except yaml.YAMLError as error:
         raise UnreadableFrontMatter(INVALID_YAML, source, yaml_text, error) from None
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         raise UnreadableFrontMatter(NOT_A_MAPPING, source, yaml_text)
     parsed = ParsedFrontMatter(source, yaml_text, node, data)

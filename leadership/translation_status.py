@@ -34,6 +34,7 @@ from leadership.frontmatter import (
 )
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.reporting import ContentError, Problem
+from leadership.yaml_nodes import compose
 
 HASH_LENGTH = 12
 FILMS_FILE = "films.yml"
@@ -141,7 +142,7 @@ def read_film_records(films_file: Path, shown: str) -> tuple[str, list[FilmRecor
     """films.yml's text and its films; raises ContentError when it cannot be read."""
     try:
         text = films_file.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(
             [Problem(shown, 1, "translation-record", f"cannot read: {error}")]
