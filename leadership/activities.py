@@ -17,7 +17,7 @@ from pathlib import Path
 
 from leadership import front_matter_source
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.reporting import ContentError, Problem
+from leadership.reporting import ContentError, Problem, shown_path
 
 ACTIVITY_KIND = "activity"
 ACTIVITIES_FOLDER = "activities"
@@ -298,7 +298,7 @@ class References:
                     continue
                 except OSError as error:
                     references.problems.append(
-                        Problem(_shown(path, root), 1, "activity-film", f"cannot read: {error}")
+                        Problem(shown_path(path, root), 1, "activity-film", f"cannot read: {error}")
                     )
                     continue
                 references.film_anchors[(film.slug, language)] = set(anchors(cues))
@@ -590,13 +590,6 @@ def activity_sources(docs_dir: Path, language: str) -> list[Path]:
     return sorted(page for page in folder.glob("*.md") if page.name != INDEX_PAGE)
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 @dataclass
 class CheckResult:
     activities: dict[str, list[Activity]]  # language -> valid activities, by slug
@@ -615,7 +608,7 @@ def check_activities(docs_dir: Path, transcripts_dir: Path, root: Path) -> Check
         activities[language] = []
         for source in activity_sources(docs_dir, language):
             checked += 1
-            shown = _shown(source, root)
+            shown = shown_path(source, root)
             try:
                 text = source.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:

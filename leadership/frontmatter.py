@@ -31,7 +31,7 @@ import yaml
 from leadership import activities, front_matter_source
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.markdown_source import Source
-from leadership.reporting import ContentError, Problem
+from leadership.reporting import ContentError, Problem, shown_path
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")
 COMMON_KEYS = ("title", "description", "kind")
@@ -434,13 +434,6 @@ def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
         if root.is_dir():
             files += [(language, path) for path in sorted(root.rglob("*.md")) if path.is_file()]
     return files
-
-
-def shown_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_text(path: Path, shown: str) -> str:

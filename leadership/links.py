@@ -37,6 +37,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from leadership.build_cache import read_json, write_json
 from leadership.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
@@ -1262,20 +1263,11 @@ class ExternalChecker:
         self.requests = 0
 
     def _load_cache(self) -> dict[str, dict]:
-        try:
-            cache = json.loads(self.cache_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return cache if isinstance(cache, dict) else {}
+        return read_json(self.cache_path)
 
     def _save_cache(self, cache: dict[str, dict]) -> None:
-        try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.cache_path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
-            temporary.replace(self.cache_path)
-        except OSError:
-            pass  # a cache that cannot be written only means asking again next time
+        # A cache that cannot be written only means asking again next time.
+        write_json(self.cache_path, cache, indent=1, sort_keys=True)
 
     def _wait_for(self, host: str) -> None:
         last = self.last_request.get(host)

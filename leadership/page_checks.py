@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from leadership.content_safety import scan_markdown
-from leadership.frontmatter import check_site_texts, page_files, shown_path
-from leadership.reporting import Problem
+from leadership.frontmatter import check_site_texts, page_files
+from leadership.reporting import Problem, shown_path
 
 
 def check_pages(

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Literal, TextIO
 
 Severity = Literal["error", "warning"]
@@ -33,6 +34,21 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as problems name it: relative to ``root`` (the project) when inside it."""
+    # Resolving costs a system call per folder, and a build names every page: most paths
+    # are already absolute and inside the project, so try that first.
+    if path.is_absolute() and root.is_absolute() and ".." not in (*path.parts, *root.parts):
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class ContentError(Exception):

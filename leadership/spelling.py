@@ -18,7 +18,6 @@ misspelt words, and kept in a cache file between runs.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from leadership.frontmatter import shown_path
+from leadership.build_cache import CACHE_DIR, read_json, write_json
 from leadership.languages import LANGUAGES
 from leadership.markdown_source import (
     FRONT_MATTER_OPEN,
@@ -36,7 +35,7 @@ from leadership.markdown_source import (
     mask,
     split_source,
 )
-from leadership.reporting import Problem
+from leadership.reporting import Problem, shown_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DICTIONARIES = {
@@ -44,7 +43,7 @@ DICTIONARIES = {
     "cy": "node_modules/dictionary-cy/index",
 }
 WORDLIST = "spelling/wordlist.txt"
-CACHE_FILE = ".cache/spelling-suggestions.json"
+CACHE_FILE = CACHE_DIR / "spelling-suggestions.json"
 MAX_SUGGESTIONS = 4
 # spylls takes about 0.2 s to suggest for one word: past this, words go without suggestions
 # (the cache keeps those worked out, so the next run goes further).
@@ -247,24 +246,14 @@ class Speller:
 
     def _load_cache(self) -> dict[str, list[str]]:
         if self._suggestions is None:
-            self._suggestions = {}
-            if self.cache_file and self.cache_file.is_file():
-                try:
-                    loaded = json.loads(self.cache_file.read_text(encoding="utf-8"))
-                    if isinstance(loaded, dict):
-                        self._suggestions = loaded
-                except (OSError, ValueError):
-                    pass  # a damaged cache is rebuilt
+            self._suggestions = read_json(self.cache_file) if self.cache_file else {}
         return self._suggestions
 
     def save(self) -> None:
         """Keep worked-out suggestions for the next run."""
         if not (self.cache_file and self._suggestions_changed):
             return
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        self.cache_file.write_text(
-            json.dumps(self._suggestions, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-        )
+        write_json(self.cache_file, self._suggestions, sort_keys=True)
         self._suggestions_changed = False
 
 

@@ -9,7 +9,17 @@ from pathlib import Path
 import markdown
 import pytest
 
-from leadership.content_safety import foreign_frame_source, scan_html, scan_markdown, unsafe_url
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadership.content_safety import (
+    _RenderedScanner,
+    foreign_frame_source,
+    might_be_unsafe,
+    scan_html,
+    scan_markdown,
+    unsafe_url,
+)
 from leadership.page_checks import check_pages
 from leadership.testing import build_site
 
@@ -96,6 +106,46 @@ def test_frames_may_load_from_this_site_or_an_allowed_host_only():
     assert foreign_frame_source("https://video.example.com/x")
     assert foreign_frame_source("//video.example.com/x")
     assert not foreign_frame_source("https://example.org/x", allowed_hosts=["example.org"])
+
+
+# Pieces of HTML that come near the unsafe constructs without always being one of them.
+TAG_NAMES = ["a", "img", "p", "script", "SCRIPT", "iframe", "Frame", "object", "embed", "span"]
+ATTRIBUTE_NAMES = ["href", "src", "HREF", "onclick", "OnLoad", "on", "one", "srcdoc", "title",
+                   "data", "class", "on-x", "onx1"]
+VALUE_PIECES = ["java", "script", ":", "&#106;", "&#x3A;", "&colon;", "&Tab;", "\t", " ",
+                "vb", "data", "text/html", "https://example.org/", "x", "&amp;", "&#", "JAVA",
+                "&NewLine;", "\x00", "/", "#t-01-02"]
+
+
+@st.composite
+def html_fragments(draw) -> str:
+    tags = []
+    for _ in range(draw(st.integers(1, 3))):
+        attributes = []
+        for _ in range(draw(st.integers(0, 3))):
+            name = draw(st.sampled_from(ATTRIBUTE_NAMES))
+            value = "".join(draw(st.lists(st.sampled_from(VALUE_PIECES), max_size=6)))
+            quote = draw(st.sampled_from(['"', "'", ""]))
+            spacing = draw(st.sampled_from(["", " ", "\n"]))
+            value = value.replace(quote, "") if quote else value.replace(" ", "")
+            attributes.append(f" {name}{spacing}={spacing}{quote}{value}{quote}")
+        tags.append(f"<{draw(st.sampled_from(TAG_NAMES))}{''.join(attributes)}>text</p>")
+    return "\n".join(tags)
+
+
+@settings(max_examples=400, deadline=None)
+@given(html_fragments())
+def test_pages_the_quick_test_lets_through_have_nothing_unsafe(fragment):
+    scanner = _RenderedScanner(allowed_hosts=())
+    scanner.feed(fragment)
+    scanner.close()
+    if scanner.found:
+        assert might_be_unsafe(fragment)
+
+
+def test_ordinary_pages_skip_the_full_scan():
+    ordinary = rendered(source("local_iframe.md")).replace("<iframe", "<img")
+    assert not might_be_unsafe(ordinary + '<p><a href="https://example.org/?a=1&amp;b=2">x</a></p>')
 
 
 def write(path: Path, text: str) -> None:

@@ -23,12 +23,11 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from leadership.content_safety import scan_html
+from leadership.content_safety import might_be_unsafe, scan_html
 from leadership.draft_notice import notice_html, with_notice
-from leadership.frontmatter import shown_path
 from leadership.languages import nested_language_build
 from leadership.page_checks import check_pages
-from leadership.reporting import Problem
+from leadership.reporting import Problem, shown_path
 from leadership.translation_status import DRAFT, film_statuses, page_status
 
 # Problems the rendered HTML showed, per site folder, reported when the language is built.
@@ -69,11 +68,13 @@ def on_pre_build(config):
 @event_priority(100)
 def on_page_content(html, page, config, files):
     root = _root(config)
-    source = Path(page.file.abs_src_path)
-    found = scan_html(
-        html, shown_path(source, root), source.read_text(encoding="utf-8"), _allowed_hosts(config)
-    )
-    _rendered_problems.setdefault(Path(config.site_dir), []).extend(found)
+    if might_be_unsafe(html):  # the source is read, and its lines searched, only then
+        source = Path(page.file.abs_src_path)
+        found = scan_html(
+            html, shown_path(source, root), source.read_text(encoding="utf-8"),
+            _allowed_hosts(config),
+        )
+        _rendered_problems.setdefault(Path(config.site_dir), []).extend(found)
     language = page.file.locale
     page_path = Path(page.file.src_uri).relative_to(language).as_posix()
     if page_status(Path(config.docs_dir), page_path) == DRAFT:

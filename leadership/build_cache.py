@@ -1,0 +1,89 @@
+"""What the build and the checks keep between runs, in the project's ``.cache`` folder.
+
+Each cache is one JSON object in its own file. It holds answers that depend only on their
+question and on what its stamp names (a dictionary's files, a library's version, the code
+that works the answers out): answers kept under another stamp are dropped when the file is
+read. A cache that is missing, damaged or cannot be written only means working the answers
+out again; it is never an error, and deleting ``.cache`` is always safe (``make clean``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(".cache")
+
+
+def cache_file(project_root: Path, name: str) -> Path:
+    return project_root / CACHE_DIR / name
+
+
+def read_json(path: Path) -> dict:
+    """The object kept in ``path``; empty when there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json(path: Path, data: dict, **dumps_options: Any) -> None:
+    """Replace ``path`` with ``data`` in one step, so a reader never sees half a file."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(data, ensure_ascii=False, **dumps_options), "utf-8")
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def stamp(*parts: bytes | str) -> str:
+    """A short fingerprint of everything the answers depend on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:32]
+
+
+class StampedCache:
+    """Answers by question (strings), valid for one stamp.
+
+    ``save`` keeps only the answers asked for since the cache was opened, so answers to
+    questions the site no longer asks (a page's old address) do not pile up.
+    """
+
+    def __init__(self, path: Path, stamp_value: str):
+        self.path = path
+        self.stamp = stamp_value
+        kept = read_json(path)
+        answers = kept.get("answers") if kept.get("stamp") == stamp_value else None
+        self.answers: dict[str, Any] = answers if isinstance(answers, dict) else {}
+        self.asked: set[str] = set()
+        self.changed = False
+
+    def __contains__(self, question: str) -> bool:
+        return question in self.answers
+
+    def get(self, question: str) -> Any:
+        self.asked.add(question)
+        return self.answers[question]
+
+    def put(self, question: str, answer: Any) -> None:
+        self.asked.add(question)
+        self.answers[question] = answer
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed or len(self.asked) < len(self.answers):
+            self.answers = {question: self.answers[question] for question in self.asked}
+            write_json(self.path, {"stamp": self.stamp, "answers": self.answers},
+                       separators=(",", ":"), sort_keys=True)
+            self.changed = False
