@@ -32,5 +32,5 @@ bench: setup ## Benchmark build time, page weight and search on a scaled site (a
 lint: setup ## Lint Python with ruff
 	$(BIN)/ruff check .
 
-clean: ## Remove build output
-	rm -rf site dist test-artifacts
+clean: ## Remove build output and the build cache (.cache)
+	rm -rf site dist test-artifacts .cache

@@ -11,9 +11,12 @@ from __future__ import annotations
 import html as html_lib
 import re
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import segno
+
+from leadership.build_cache import StampedCache, stamp
 
 # Medium error correction: still reads when a printout is creased or slightly smudged.
 QR_ERROR = "m"
@@ -78,6 +81,25 @@ def qr_svg(address: str, title: str) -> str:
     return SVG_OPEN.sub('<svg role="img"', svg, count=1)
 
 
+class QrCodes:
+    """``qr_svg`` codes kept between builds (``leadership.build_cache``): a code costs about
+    a millisecond, for every page of every build, and changes only with the page's address,
+    with segno or with this module, which stamp the cache. ``save`` keeps the codes."""
+
+    def __init__(self, cache_path: Path):
+        code_version = stamp(segno.__version__, Path(__file__).read_bytes())
+        self._codes = StampedCache(cache_path, code_version)
+
+    def svg(self, address: str, title: str) -> str:
+        question = f"{title}\n{address}"
+        if question not in self._codes:
+            self._codes.put(question, qr_svg(address, title))
+        return self._codes.get(question)
+
+    def save(self) -> None:
+        self._codes.save()
+
+
 def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
     """Give every link but in-page ones a ``data-print-href``: its absolute public address.
 
@@ -102,11 +124,12 @@ def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
     return LINK_TAG.sub(add, html)
 
 
-def print_header(address: str, caption: str, title: str) -> str:
+def print_header(address: str, caption: str, title: str, qr_codes: QrCodes | None = None) -> str:
     """The block only print shows: the QR code and, under it, the address it opens."""
+    code = qr_codes.svg(address, title) if qr_codes else qr_svg(address, title)
     return (
         '<div class="cl-print-qr" data-search-exclude>'
-        f"{qr_svg(address, title)}"
+        f"{code}"
         f'<p class="cl-print-qr__caption">{html_lib.escape(caption)}</p>'
         f'<p class="cl-print-qr__address">{html_lib.escape(address)}</p>'
         "</div>"

@@ -146,6 +146,13 @@ def test_index_text_tokens_ignore_markup():
     ]
 
 
+def test_the_vocabulary_of_many_fields_is_the_words_of_each():
+    fields = ["<p>Rhoi <code>sylw</code></p>", "a < b", "c > d", "Mae'r tîm, i'w weld.", "", "—"]
+    expected = {word for field in fields for word in welsh.index_text_tokens(field)}
+    assert welsh.index_vocabulary(fields) == expected
+    assert {"b", "c"} <= expected  # a stray "<" does not swallow the next field
+
+
 def test_fold_removes_accents_only():
     assert welsh.fold("Tŷ, dŵr, ôl, caniatáu, ïe") == "ty, dwr, ol, caniatau, ie"
 

@@ -1,13 +1,36 @@
 """Printed pages as handouts: a QR code that opens the page (with its address under it)
-and the address of every link, for the print stylesheet to show. Screens never see them."""
+and the address of every link, for the print stylesheet to show. Screens never see them.
+
+The QR codes are kept in .cache/ between builds, one set for both languages' builds:
+mkdocs-static-i18n builds the Welsh site inside the English build, so the codes are
+opened before the English build and saved after the Welsh one.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from leadership.handout import page_address, print_header, with_print_addresses
+from leadership.build_cache import cache_file
+from leadership.handout import QrCodes, page_address, print_header, with_print_addresses
 from leadership.interface import strings_for
+from leadership.languages import nested_language_build
+
+QR_CODES = "qr-codes.json"
+
+# The codes of each project being built (the English build and the Welsh build inside it).
+_qr_codes: dict[Path, QrCodes] = {}
+
+
+def _project(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config):
+    if not nested_language_build(config):
+        _qr_codes[_project(config)] = QrCodes(cache_file(_project(config), QR_CODES))
 
 
 # Last, so that links the other hooks add (film moments, transcripts) get their addresses too.
@@ -17,5 +40,15 @@ def on_page_content(html, page, config, files):
         raise PluginError("site_url must be set in mkdocs.yml: printed pages show it as a QR code")
     ui = strings_for(page.file.locale)
     address = page_address(config.site_url, page.url)
-    header = print_header(address, ui["print_qr_caption"], ui["print_qr_title"])
+    qr_codes = _qr_codes.get(_project(config))
+    header = print_header(address, ui["print_qr_caption"], ui["print_qr_title"], qr_codes)
     return header + with_print_addresses(html, config.site_url, page.url)
+
+
+# After mkdocs-static-i18n (priority -100) has built the Welsh pages inside this build.
+@event_priority(-200)
+def on_post_build(config):
+    if not nested_language_build(config):
+        qr_codes = _qr_codes.pop(_project(config), None)
+        if qr_codes is not None:
+            qr_codes.save()

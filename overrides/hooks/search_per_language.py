@@ -1,7 +1,8 @@
 """One search index per language, so a Welsh search finds Welsh pages and an English one English.
 
 Then the project's search on top (leadership/search_index.py): an entry per film cue in both
-languages, and Welsh-aware matching in the Welsh index. Build with LEADERSHIP_SEARCH=material
+languages, and Welsh-aware matching in the Welsh index, with the Welsh dictionary's answers
+kept in .cache/ between builds. Build with LEADERSHIP_SEARCH=material
 to keep Material's default search instead, as the search evaluation does for comparison.
 """
 
@@ -12,9 +13,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from leadership.build_cache import cache_file
 from leadership.languages import nested_language_build
 from leadership.search_index import refine_search_indexes, search_mode
 from leadership.site_i18n import split_search_index
+from leadership.welsh import RememberedDictionary
+
+# The Welsh dictionary's answers, kept between builds: loading the dictionary is most of
+# what Welsh search costs a build (docs-dev/performance.md).
+DICTIONARY_ANSWERS = "welsh-dictionary-answers.json"
 
 
 def on_config(config):
@@ -31,4 +38,7 @@ def on_post_build(config):
         return
     split_search_index(Path(config.site_dir))
     if search_mode() == "project":
-        refine_search_indexes(Path(config.site_dir))
+        project = Path(config.config_file_path).resolve().parent
+        dictionary = RememberedDictionary(cache_file(project, DICTIONARY_ANSWERS))
+        refine_search_indexes(Path(config.site_dir), dictionary)
+        dictionary.save()

@@ -1,0 +1,118 @@
+"""What the build keeps in .cache between runs changes how long it takes, never what it makes."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+
+import pytest
+
+from leadership import handout, welsh
+from leadership.build_cache import CACHE_DIR, StampedCache, read_json, stamp, write_json
+from leadership.testing import build_site, copy_project
+
+
+def test_a_missing_or_damaged_cache_reads_as_empty(tmp_path):
+    assert read_json(tmp_path / "none.json") == {}
+    (tmp_path / "damaged.json").write_text('{"stamp": "a", "answ', encoding="utf-8")
+    assert read_json(tmp_path / "damaged.json") == {}
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    assert read_json(tmp_path / "list.json") == {}
+
+
+def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    write_json(tmp_path / "file" / "cache.json", {"a": 1})  # its folder is a file
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_answers_are_kept_for_their_stamp_only(tmp_path):
+    path = tmp_path / "answers.json"
+    cache = StampedCache(path, stamp("dictionary 1"))
+    cache.put("radical:mam", True)
+    cache.save()
+    assert StampedCache(path, stamp("dictionary 1")).get("radical:mam") is True
+    assert "radical:mam" not in StampedCache(path, stamp("dictionary 2"))
+
+
+def test_saving_keeps_only_the_answers_asked_for(tmp_path):
+    path = tmp_path / "answers.json"
+    cache = StampedCache(path, "s")
+    cache.put("old", 1)
+    cache.put("kept", 2)
+    cache.save()
+    again = StampedCache(path, "s")
+    assert again.get("kept") == 2
+    again.save()
+    assert read_json(path) == {"stamp": "s", "answers": {"kept": 2}}
+
+
+def test_stamps_tell_their_parts_apart():
+    assert stamp("ab", "c") != stamp("a", "bc")
+    assert stamp(b"x") == stamp("x")
+
+
+def test_remembered_dictionary_answers_as_the_dictionary_does(tmp_path):
+    words = ["mam", "fam", "dosturi", "tosturi", "nhîm", "phandemig", "cyd", "zzzz"]
+    dictionary = welsh.default_dictionary()
+    first = welsh.RememberedDictionary(tmp_path / "answers.json")
+    assert welsh.search_data(words, first) == welsh.search_data(words, dictionary)
+    assert first.loaded
+    first.save()
+    second = welsh.RememberedDictionary(tmp_path / "answers.json")
+    assert welsh.search_data(words, second) == welsh.search_data(words, dictionary)
+    assert not second.loaded  # every answer came from the cache
+
+
+def test_a_changed_dictionary_is_asked_again(tmp_path):
+    answers = tmp_path / "answers.json"
+    first = welsh.RememberedDictionary(answers)
+    first.is_radical("mam")
+    first.save()
+    changed = tmp_path / "index"
+    for suffix in (".aff", ".dic"):
+        data = welsh.DICTIONARY.with_suffix(suffix).read_text(encoding="utf-8")
+        changed.with_suffix(suffix).write_text(data + ("\n" if suffix == ".aff" else ""), "utf-8")
+    second = welsh.RememberedDictionary(answers, changed)
+    assert second.is_radical("mam")
+    assert second.loaded
+
+
+def test_qr_codes_come_back_from_the_cache_unchanged(tmp_path, monkeypatch):
+    address = "https://example.org/cy/gweithgareddau/x/"
+    codes = handout.QrCodes(tmp_path / "qr.json")
+    made = codes.svg(address, "Cod QR")
+    assert made == handout.qr_svg(address, "Cod QR")
+    codes.save()
+
+    def no_segno(*_):
+        raise AssertionError("the code should have come from the cache")
+
+    monkeypatch.setattr(handout, "qr_svg", no_segno)
+    assert handout.QrCodes(tmp_path / "qr.json").svg(address, "Cod QR") == made
+
+
+@pytest.mark.timeout(300)
+def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert not (project / CACHE_DIR).exists()
+    cold = build_site(tmp_path / "cold", project_dir=project)
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    cached = sorted(path.name for path in (project / CACHE_DIR).iterdir())
+    assert cached == ["qr-codes.json", "welsh-dictionary-answers.json"]
+    warm = build_site(tmp_path / "warm", project_dir=project)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+
+    comparison = filecmp.dircmp(tmp_path / "cold", tmp_path / "warm")
+    different = []
+
+    def collect(node, prefix=""):
+        different.extend(prefix + name for name in node.diff_files + node.left_only
+                         + node.right_only)
+        for name, child in node.subdirs.items():
+            collect(child, f"{prefix}{name}/")
+
+    collect(comparison)
+    # sitemap.xml.gz holds the time it was written; everything else is the same.
+    assert [name for name in different if not name.endswith(".gz")] == []
+    assert json.loads((tmp_path / "warm" / "cy" / "search" / "search_index.json").read_text())
