@@ -612,6 +612,12 @@ def parse_srt(text: str, path: str) -> list[Cue]:
     return cues
 
 
+# The cues of each file read, by path, with the bytes they were parsed from: a build reads
+# every film's subtitles for the activity checks, for the film pages of both languages and
+# for the WebVTT downloads, and reading a file is cheap where parsing it is not.
+_parsed_files: dict[str, tuple[bytes, tuple[Cue, ...]]] = {}
+
+
 def read_srt(path: str | Path) -> list[Cue]:
     """The cues of an SRT file (UTF-8, BOM and CRLF fine); raises SubtitleError."""
     name = str(path)
@@ -619,10 +625,15 @@ def read_srt(path: str | Path) -> list[Cue]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise SubtitleError([problem("unreadable-file", name, 1, str(exc))]) from exc
+    cached = _parsed_files.get(name)
+    if cached is not None and cached[0] == data:
+        return list(cached[1])
     text, problems = decode_srt(data, name)
     if problems:
         raise SubtitleError(problems)
-    return parse_srt(text, name)
+    cues = parse_srt(text, name)
+    _parsed_files[name] = (data, tuple(cues))
+    return cues
 
 
 def plain_text(text: str) -> str:
@@ -630,8 +641,9 @@ def plain_text(text: str) -> str:
     return ANY_TAG.sub("", text) if ("<" in text or "{" in text) else text
 
 
-def _webvtt_text(text: str) -> str:
-    """Cue text for WebVTT: <i> <b> <u> kept, other tags dropped, & and < escaped."""
+def formatted_text(text: str) -> str:
+    """Cue text as markup, for WebVTT and HTML alike: <i> <b> <u> kept, other tags dropped,
+    & < > escaped. Subtitle files are not HTML: nothing else in them reaches a page."""
     out = []
     position = 0
     for tag in ANY_TAG.finditer(text):
@@ -654,6 +666,6 @@ def to_webvtt(cues: Sequence[Cue]) -> str:
     for anchor, cue in zip(anchors(cues), cues, strict=True):
         parts.append(
             f"\n{anchor}\n{format_timestamp(cue.start_ms, '.')} --> "
-            f"{format_timestamp(cue.end_ms, '.')}\n{_webvtt_text(cue.text)}\n"
+            f"{format_timestamp(cue.end_ms, '.')}\n{formatted_text(cue.text)}\n"
         )
     return "".join(parts)

@@ -14,6 +14,9 @@ from leadership.reporting import Problem
 from leadership.subtitle_check import check_paths
 from leadership.transcript import paragraphs
 
+# The id of the transcript's heading on a film page (partials/film.html): search files the
+# cues under it.
+TRANSCRIPT_ID = "transcript"
 # Where subtitle files and self-hosted videos are published, relative to the site root.
 PUBLISHED_FOLDER = "transcripts"
 
@@ -47,6 +50,7 @@ def film_page_context(
         "tracks": tracks,
         "video": video,
         "paragraphs": paragraphs(cues),
+        "transcript_id": TRANSCRIPT_ID,
     }
 
 

@@ -16,15 +16,13 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-
-from lxml import html as lxml_html
 
 from leadership import welsh
 from leadership.languages import LANGUAGES, site_prefix
 from leadership.site_i18n import SEARCH_INDEX, write_json
+from leadership.transcript import TranscriptCue
 
 SEARCH_MODE_VARIABLE = "LEADERSHIP_SEARCH"
 SEARCH_MODES = ("project", "material")
@@ -35,13 +33,6 @@ DATA_BEGIN = "/* Welsh search data, written by the build (leadership/search_inde
 DATA_END = "/* End of Welsh search data */\n"
 # Material's lunr pipeline functions for the Welsh index: trim, stop words; never a stemmer.
 WELSH_PIPELINE = ["trimmer", "stopWordFilter"]
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# The headings a transcript's cues are filed under.
-SECTION_HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
-CUE_MARKER = 'class="cl-cue"'
-# XPath's whitespace (normalize-space), which is narrower than str.split's.
-XPATH_WHITESPACE = re.compile("[ \\t\\r\\n]+")
-CUES = '//span[contains(concat(" ", normalize-space(@class), " "), " cl-cue ")][@id]'
 
 
 def search_mode(environ: Mapping[str, str] = os.environ) -> str:
@@ -55,7 +46,7 @@ def search_mode(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def refine_search_indexes(
-    site_dir: Path, dictionary: welsh.WelshDictionary | None = None
+    site_dir: Path, dictionary: welsh.RadicalDictionary | None = None
 ) -> dict[str, int]:
     """Add cue entries to every language's index and make the Welsh index Welsh.
 
@@ -66,7 +57,9 @@ def refine_search_indexes(
         root = site_dir / site_prefix(language)
         index_path = root / SEARCH_INDEX
         index = json.loads(index_path.read_text(encoding="utf-8"))
-        docs, added[language] = with_cue_entries(index["docs"], root)
+        docs, added[language] = with_cue_entries(
+            index["docs"], noted_cues(site_dir, language)
+        )
         index["docs"] = docs
         if language == WELSH:
             index["config"] = welsh_index_config(index["config"])
@@ -88,11 +81,9 @@ def welsh_index_config(config: dict) -> dict:
 
 
 def index_vocabulary(docs: list[dict]) -> set[str]:
-    words: set[str] = set()
-    for entry in docs:
-        for field in ("title", "text"):
-            words.update(welsh.index_text_tokens(entry.get(field, "")))
-    return words
+    return welsh.index_vocabulary(
+        entry.get(field, "") for entry in docs for field in ("title", "text")
+    )
 
 
 def write_plugin_data(plugin: Path, data: dict) -> None:
@@ -115,114 +106,60 @@ def plugin_data(plugin: Path) -> dict | None:
 
 # --- Film cues ---------------------------------------------------------------------------------
 
+# The cue entries of each film page, noted by the transcripts hook as it renders the page:
+# by site folder and language, then the page's URL in its language's index -> (the id of the
+# transcript's section, entries). The transcript reaches the page after Material's search
+# has read it, so the search indexes each cue once, as its own entry, and no built page is
+# parsed again to find them.
+_noted_cues: dict[tuple[Path, str], dict[str, tuple[str, list[dict]]]] = {}
 
-def with_cue_entries(docs: list[dict], language_root: Path) -> tuple[list[dict], int]:
-    """The index with one entry per film cue, located at the cue's anchor on its page.
 
-    The section that holds the transcript keeps its own text (its heading, the help
-    line) but not the cues', so a search lands on the cue, not on the top of the transcript.
+def _noted_key(site_dir: Path, language: str) -> tuple[Path, str]:
+    return Path(site_dir).resolve(), language
+
+
+def forget_cues(site_dir: Path, language: str) -> None:
+    """Start a language's build afresh (``mkdocs serve`` builds again in one process)."""
+    _noted_cues.pop(_noted_key(site_dir, language), None)
+
+
+def note_cues(
+    site_dir: Path, language: str, page_url: str, section_id: str,
+    cues: Iterable[TranscriptCue],
+) -> None:
+    """Remember a film page's cues, to be filed under its transcript section's entry.
+
+    ``page_url`` is the page's URL on the site (``cy/films/x/``); the index of its language
+    has it without the language's folder (``films/x/``).
     """
-    pages: dict[str, list[dict]] = {}
-    for entry in docs:
-        pages.setdefault(entry["location"].split("#")[0], []).append(entry)
-    result: list[dict] = []
-    added = 0
-    for page, entries in pages.items():
-        # "films/x/" on the site; "films/x.html" in the offline pack (no directory URLs).
-        page_file = language_root / page if page.endswith(".html") else (
-            language_root / page / "index.html"
-        )
-        source = page_file.read_text(encoding="utf-8") if page_file.exists() else ""
-        if CUE_MARKER not in source:
-            result += entries
-            continue
-        transcript = transcript_sections(source)
-        for entry in entries:
-            section_id = entry["location"].partition("#")[2]
-            if section_id in transcript:
-                text, cues = transcript[section_id]
-                result.append({**entry, "text": text})
-                result += [{**cue, "location": f"{page}#{cue['location']}"} for cue in cues]
-                added += len(cues)
-            else:
-                result.append(entry)
-    return result, added
+    location = page_url.removeprefix(site_prefix(language))
+    entries = [cue_entry(location, cue) for cue in cues]
+    _noted_cues.setdefault(_noted_key(site_dir, language), {})[location] = (section_id, entries)
 
 
-def transcript_sections(page_html: str) -> dict[str, tuple[str, list[dict]]]:
-    """Section id -> (the section's text without its cues, one entry per cue) for a page.
-
-    A cue belongs to the last h1-h4 with an id before it in the page (not one that holds
-    it): one walk through the page in document order finds it for every cue.
-    """
-    tree = lxml_html.fromstring(page_html)
-    sections: dict[str, tuple[str, list[dict]]] = {}
-    headings: list = []  # h1-h4 with an id, in document order, up to the element reached
-    for element in tree.getroottree().getroot().iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag in SECTION_HEADINGS and element.get("id") is not None:
-            headings.append(element)
-        elif _is_cue(element):
-            heading = _preceding_heading(headings, element)
-            if heading is None:
-                continue
-            section_id = heading.get("id")
-            if section_id not in sections:
-                sections[section_id] = (text_without_cues(heading), [])
-            sections[section_id][1].append(cue_entry(element))
-    return sections
+def noted_cues(site_dir: Path, language: str) -> dict[str, tuple[str, list[dict]]]:
+    return _noted_cues.get(_noted_key(site_dir, language), {})
 
 
-def _is_cue(element) -> bool:
-    """What ``CUES`` selects: a ``span`` with an id and the class ``cl-cue``."""
-    return (
-        element.tag == "span"
-        and element.get("id") is not None
-        and "cl-cue" in XPATH_WHITESPACE.split(element.get("class") or "")
-    )
-
-
-def _preceding_heading(headings: list, element):
-    """The last heading before ``element`` that does not hold it (XPath ``preceding::``)."""
-    for heading in reversed(headings):
-        if not _holds(heading, element):
-            return heading
-    return None
-
-
-def _holds(ancestor, element) -> bool:
-    return any(parent is ancestor for parent in element.iterancestors())
-
-
-def cue_entry(cue) -> dict:
-    time = cue.xpath('.//*[contains(@class, "cl-cue__time")]')
-    label = ""
-    if time:
-        hidden = "".join(
-            node.text_content() for node in time[0].xpath('.//*[contains(@class, "hidden")]')
-        )
-        label = " ".join(time[0].text_content().replace(hidden, "", 1).split())
-    text_nodes = cue.xpath('.//*[contains(@class, "cl-cue__text")]')
-    text = (text_nodes[0] if text_nodes else cue).text_content()
+def cue_entry(page_url: str, cue: TranscriptCue) -> dict:
+    """A search entry that opens the film page at the cue: its time as title, its words."""
     return {
-        "location": cue.get("id"),
-        "title": html.escape(label, quote=False),
-        "text": html.escape(" ".join(text.split()), quote=False),
+        "location": f"{page_url}#{cue.anchor}",
+        "title": html.escape(cue.time_label, quote=False),
+        "text": html.escape(cue.plain, quote=False),
     }
 
 
-def text_without_cues(heading) -> str:
-    """The paragraphs after a heading, up to the next heading, leaving out the cues."""
-    paragraphs = []
-    for sibling in heading.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling.tag in HEADINGS:
-            break
-        if sibling.get("hidden") is not None or sibling.xpath(f".{CUES}"):
-            continue
-        text = " ".join(sibling.text_content().split())
-        if text:
-            paragraphs.append(f"<p>{html.escape(text, quote=False)}</p>")
-    return "".join(paragraphs)
+def with_cue_entries(
+    docs: list[dict], noted: Mapping[str, tuple[str, list[dict]]]
+) -> tuple[list[dict], int]:
+    """The index with each noted page's cue entries after its transcript section's entry."""
+    result: list[dict] = []
+    added = 0
+    for entry in docs:
+        result.append(entry)
+        page, _, section_id = entry["location"].partition("#")
+        if page in noted and noted[page][0] == section_id:
+            result += noted[page][1]
+            added += len(noted[page][1])
+    return result, added

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leadership.cues import Cue, anchors
+from leadership.cues import Cue, anchors, formatted_text, plain_text
 
 RUNS_ON = re.compile(r"\s*\.{2,}\s*$")
 CONTINUES = re.compile(r"^\s*\.{1,}\s*")
@@ -28,6 +28,16 @@ class TranscriptCue:
     end: float
     text: str  # what the page shows: lines joined, continuation dots removed at joins
     time_label: str  # "1:02"
+
+    @property
+    def markup(self) -> str:
+        """The text as HTML: formatting tags kept, anything else escaped or dropped."""
+        return formatted_text(self.text)
+
+    @property
+    def plain(self) -> str:
+        """The text as read, without formatting tags (for search)."""
+        return " ".join(plain_text(self.text).split())
 
 
 def time_label(seconds: float) -> str:

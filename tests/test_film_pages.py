@@ -7,11 +7,13 @@ import re
 import shutil
 import subprocess
 
+import jinja2
 import pytest
 from lxml import html as lxml_html
 
-from leadership.cues import anchors, read_srt
+from leadership.cues import anchors, parse_srt, read_srt
 from leadership.films import load_films, subtitle_path
+from leadership.interface import strings_for
 from leadership.languages import LANGUAGES, site_prefix
 from leadership.testing import PROJECT_ROOT, build_site, copy_project, serve
 from leadership.transcript import paragraphs, time_label
@@ -65,6 +67,21 @@ def test_transcript_reads_as_paragraphs_not_fragments():
     text = " ".join(cue.text for cue in grouped[0])
     assert "Lancaster University." in text
     assert ".." not in " ".join(cue.text for p in grouped for cue in p)
+
+
+def test_subtitle_text_cannot_put_html_on_the_page():
+    text = "1\n00:00:01,000 --> 00:00:03,000\nTom & <i>Jerry</i> <img src=x onerror=alert(1)>\n"
+    [[cue]] = paragraphs(parse_srt(text, "x.srt"))
+    assert cue.markup == "Tom &amp; <i>Jerry</i> "
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PROJECT_ROOT / "overrides")
+    )
+    rendered = environment.get_template("partials/transcript-cues.html").render(
+        paragraphs=[[cue]], ui=strings_for("en"), video=None
+    )
+    page = lxml_html.fromstring(f"<div>{rendered}</div>")
+    assert page.xpath("//img") == [] and page.xpath("//*[@onerror]") == []
+    assert page.xpath('//span[@class="cl-cue__text"]')[0].text_content() == "Tom & Jerry "
 
 
 def test_film_page_without_video_says_so_and_offers_downloads(site_dir):

@@ -73,6 +73,10 @@ def test_writing_the_data_again_replaces_it(tmp_path):
     assert plugin.read_text(encoding="utf-8").endswith("/* code */\n")
 
 
+# Every transcript cue on a built page: a span with an id and the class cl-cue.
+CUE_IDS = '//span[contains(concat(" ", normalize-space(@class), " "), " cl-cue ")]/@id'
+
+
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_every_film_cue_has_an_entry_that_opens_the_film_at_the_cue(site_dir, prefix):
     index = read_index(site_dir, prefix)
@@ -84,7 +88,7 @@ def test_every_film_cue_has_an_entry_that_opens_the_film_at_the_cue(site_dir, pr
     assert film_pages, "no film pages in the index"
     for page in film_pages:
         tree = lxml_html.fromstring((site_dir / prefix / page / "index.html").read_bytes())
-        cue_ids = tree.xpath(search_index.CUES + "/@id")
+        cue_ids = tree.xpath(CUE_IDS)
         assert cue_ids, page
         entries = {
             entry["location"].split("#")[1]: entry
@@ -101,6 +105,10 @@ def test_every_film_cue_has_an_entry_that_opens_the_film_at_the_cue(site_dir, pr
         assert len(transcript) == 1
         first_cue = next(iter(entries.values()))["text"]
         assert first_cue not in transcript[0]["text"]
+        # The cues follow it, in the order of the film.
+        locations = [entry["location"] for entry in index["docs"]]
+        start = locations.index(f"{page}#transcript") + 1
+        assert locations[start : start + len(cue_ids)] == [f"{page}#{i}" for i in cue_ids]
 
 
 def test_material_default_search_can_be_built_for_comparison(tmp_path):

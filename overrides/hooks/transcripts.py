@@ -3,6 +3,11 @@
 Editors never paste a transcript into Markdown: a page with ``kind: film`` and
 ``film: <slug>`` in its front matter gets everything below its introduction from
 ``transcripts/films.yml`` and the film's SRT files. Subtitles with errors fail the build.
+
+The cues go into the page last (on_post_page), after Material's search has read it: the
+search gets an entry per cue from leadership/search_index.py instead, so it neither indexes
+the transcript twice nor has to find the cues in the built page again. With
+LEADERSHIP_SEARCH=material (Material's default search, for comparison) they go in at once.
 """
 
 from __future__ import annotations
@@ -16,20 +21,30 @@ from mkdocs.utils import normalize_url
 from leadership.film_pages import film_page_context, publish_subtitles, transcript_errors
 from leadership.films import Film, load_films
 from leadership.interface import strings_for
-from leadership.languages import nested_language_build
+from leadership.languages import build_language, nested_language_build
 from leadership.reporting import ContentError
+from leadership.search_index import forget_cues, note_cues, search_mode
 
 TEMPLATE = "partials/film.html"
+CUES_TEMPLATE = "partials/transcript-cues.html"
+# Where the cues go in the page, until on_post_page puts them there.
+CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
 
 # The films and the template, read once per build (per language) in on_pre_build: reading
 # films.yml and compiling the template for every film page made this hook a third of the
 # build on a 50-film site (benchmarks/bench_site.py). Keyed by transcripts folder.
 _films: dict[Path, dict[str, Film]] = {}
-_templates: dict[Path, Template] = {}
+_templates: dict[Path, tuple[Template, Template]] = {}
+# Each film page's rendered cues, by site folder and language, then page, until on_post_page.
+_pending_cues: dict[tuple[Path, str], dict[str, str]] = {}
 
 
 def transcripts_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "transcripts"
+
+
+def _language_build(config) -> tuple[Path, str]:
+    return Path(config.site_dir), build_language(config)
 
 
 def on_pre_build(config):
@@ -43,7 +58,12 @@ def on_pre_build(config):
     except ContentError as error:
         raise PluginError(str(error)) from None
     _films[transcripts_dir(config)] = {film.slug: film for film in films}
-    _templates[transcripts_dir(config)] = config.theme.get_env().get_template(TEMPLATE)
+    environment = config.theme.get_env()
+    _templates[transcripts_dir(config)] = (
+        environment.get_template(TEMPLATE), environment.get_template(CUES_TEMPLATE)
+    )
+    _pending_cues[_language_build(config)] = {}
+    forget_cues(*_language_build(config))
 
 
 def on_page_content(html, page, config, files):
@@ -62,8 +82,22 @@ def on_page_content(html, page, config, files):
         language=page.file.locale,
         url_for=lambda path: normalize_url(path, page),
     )
-    template = _templates[transcripts_dir(config)]
-    return html + template.render(ui=strings_for(page.file.locale), **context)
+    template, cues_template = _templates[transcripts_dir(config)]
+    ui = strings_for(page.file.locale)
+    cues = cues_template.render(ui=ui, **context)
+    if search_mode() == "project":
+        _pending_cues.setdefault(_language_build(config), {})[page.url] = cues
+        note_cues(*_language_build(config), page.url, context["transcript_id"],
+                  (cue for paragraph in context["paragraphs"] for cue in paragraph))
+        cues = CUES_PLACEHOLDER
+    return html + template.render(ui=ui, transcript_cues=cues, **context)
+
+
+def on_post_page(output, page, config):
+    cues = _pending_cues.get(_language_build(config), {}).pop(page.url, None)
+    if cues is None:
+        return output
+    return output.replace(CUES_PLACEHOLDER, cues, 1)
 
 
 def on_post_build(config):
