@@ -1,11 +1,12 @@
 """The site's search indexes beyond Material's defaults: film cues and Welsh-aware search.
 
-Runs after :func:`leadership.site_i18n.split_search_index` has written one index per
-language. It adds an entry per film cue, so a search finds the moment in a film and
-opens the film page at that cue, and it makes the Welsh index Welsh: Material's worker
-then loads the Welsh lunr plugin (``overrides/assets/javascripts/lunr/min/lunr.cy.min.js``),
-with the data :func:`leadership.welsh.search_data` produces written in front of it, so the
-data arrives with the plugin, from a server or from ``file://`` (the offline pack) alike.
+Works on the indexes :func:`leadership.site_i18n.split_search_index` makes, one per
+language, before they are written. It adds an entry per film cue, so a search finds the
+moment in a film and opens the film page at that cue, and it makes the Welsh index Welsh:
+Material's worker then loads the Welsh lunr plugin
+(``overrides/assets/javascripts/lunr/min/lunr.cy.min.js``), with the data
+:func:`leadership.welsh.search_data` produces written in front of it, so the data arrives
+with the plugin, from a server or from ``file://`` (the offline pack) alike.
 
 ``LEADERSHIP_SEARCH=material`` at build time leaves Material's default search (one index
 per language, nothing more), for comparison in the search evaluation.
@@ -20,8 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from leadership import welsh
-from leadership.languages import LANGUAGES, site_prefix
-from leadership.site_i18n import SEARCH_INDEX, write_json
+from leadership.languages import site_prefix
 from leadership.transcript import TranscriptCue
 
 SEARCH_MODE_VARIABLE = "LEADERSHIP_SEARCH"
@@ -46,20 +46,17 @@ def search_mode(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def refine_search_indexes(
-    site_dir: Path, dictionary: welsh.RadicalDictionary | None = None
+    site_dir: Path, indexes: dict[str, dict], dictionary: welsh.RadicalDictionary | None = None
 ) -> dict[str, int]:
     """Add cue entries to every language's index and make the Welsh index Welsh.
 
-    Returns the number of cue entries added per language.
+    ``indexes`` are the indexes by language (``split_search_index``), changed in place; the
+    Welsh search data is written in front of the Welsh plugin in ``site_dir``. Returns the
+    number of cue entries added per language.
     """
     added = {}
-    for language in LANGUAGES:
-        root = site_dir / site_prefix(language)
-        index_path = root / SEARCH_INDEX
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        docs, added[language] = with_cue_entries(
-            index["docs"], noted_cues(site_dir, language)
-        )
+    for language, index in indexes.items():
+        docs, added[language] = with_cue_entries(index["docs"], noted_cues(site_dir, language))
         index["docs"] = docs
         if language == WELSH:
             index["config"] = welsh_index_config(index["config"])
@@ -67,7 +64,6 @@ def refine_search_indexes(
                 index_vocabulary(docs), dictionary or welsh.default_dictionary()
             )
             write_plugin_data(site_dir / WELSH_PLUGIN, data)
-        write_json(index_path, index)
     return added
 
 

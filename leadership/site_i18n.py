@@ -47,17 +47,16 @@ def home_language_links(language: str) -> list[dict[str, str]]:
     ]
 
 
-def split_search_index(site_dir: Path) -> dict[str, int]:
+def split_search_index(site_dir: Path) -> dict[str, dict]:
     """Split the one index mkdocs-static-i18n stacks up into one index per language.
 
-    Each language's index is written under its own folder (``search/`` for English,
-    ``cy/search/`` for Welsh) with locations relative to that folder, which is where
-    Material's search looks when a page's search base is its language's root.
-    Returns the number of entries per language.
+    Each language's index has locations relative to its own folder (``search/`` for
+    English, ``cy/search/`` for Welsh), which is where Material's search looks when a
+    page's search base is its language's root. Returns the indexes by language, for
+    ``write_search_indexes`` (after ``leadership.search_index`` has refined them).
     """
-    combined_path = site_dir / SEARCH_INDEX
-    combined = json.loads(combined_path.read_text(encoding="utf-8"))
-    counts = {}
+    combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    indexes = {}
     for language in LANGUAGES:
         prefix = site_prefix(language)
         entries = []
@@ -66,10 +65,14 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
             if language_of_site_path(location) != language:
                 continue
             entries.append({**entry, "location": location[len(prefix) :]})
-        index = {**combined, "docs": entries}
-        write_json(site_dir / prefix / SEARCH_INDEX, index)
-        counts[language] = len(entries)
-    return counts
+        indexes[language] = {**combined, "docs": entries}
+    return indexes
+
+
+def write_search_indexes(site_dir: Path, indexes: dict[str, dict]) -> None:
+    """Write each language's index in its own folder, over the joint one for English."""
+    for language, index in indexes.items():
+        write_json(site_dir / site_prefix(language) / SEARCH_INDEX, index)
 
 
 def write_json(path: Path, data) -> None:

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from leadership.build_cache import cache_file
 from leadership.languages import nested_language_build
 from leadership.search_index import refine_search_indexes, search_mode
-from leadership.site_i18n import split_search_index
+from leadership.site_i18n import split_search_index, write_search_indexes
 from leadership.welsh import RememberedDictionary
 
 # The Welsh dictionary's answers, kept between builds: loading the dictionary is most of
@@ -36,9 +36,10 @@ def on_config(config):
 def on_post_build(config):
     if nested_language_build(config):
         return
-    split_search_index(Path(config.site_dir))
+    indexes = split_search_index(Path(config.site_dir))
     if search_mode() == "project":
         project = Path(config.config_file_path).resolve().parent
         dictionary = RememberedDictionary(cache_file(project, DICTIONARY_ANSWERS))
-        refine_search_indexes(Path(config.site_dir), dictionary)
+        refine_search_indexes(Path(config.site_dir), indexes, dictionary)
         dictionary.save()
+    write_search_indexes(Path(config.site_dir), indexes)
