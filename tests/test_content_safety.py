@@ -8,16 +8,17 @@ from pathlib import Path
 
 import markdown
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadership.content_safety import (
     _RenderedScanner,
+    _scan_markdown_fully,
     foreign_frame_source,
     might_be_unsafe,
     scan_html,
     scan_markdown,
+    source_might_be_unsafe,
     unsafe_url,
 )
 from leadership.page_checks import check_pages
@@ -143,9 +144,40 @@ def test_pages_the_quick_test_lets_through_have_nothing_unsafe(fragment):
         assert might_be_unsafe(fragment)
 
 
+@st.composite
+def markdown_sources(draw) -> str:
+    value = "".join(draw(st.lists(st.sampled_from(VALUE_PIECES), max_size=6)))
+    attribute = draw(st.sampled_from(ATTRIBUTE_NAMES))
+    forms = [
+        f"[a link]({value.replace(' ', '')})",
+        f"[a link](<{value}>)",
+        f"[label]: {value.replace(' ', '')}",
+        f"<{value.replace(' ', '')}>",
+        f"A paragraph.\n{{: {attribute}={value.replace(' ', '')} }}",
+        f"# Heading {{ #x {attribute}=\"{value}\" }}",
+        html_fragment_of(draw),
+        f"`{value}` and ```\n<script>{value}</script>\n```",
+    ]
+    body = "\n\n".join(draw(st.lists(st.sampled_from(forms), min_size=1, max_size=3)))
+    return f"---\ntitle: {draw(st.sampled_from(['A page', '<b onclick=x>t</b>']))}\n---\n\n{body}\n"
+
+
+def html_fragment_of(draw) -> str:
+    return draw(html_fragments())
+
+
+@settings(max_examples=400, deadline=None)
+@given(markdown_sources())
+def test_sources_the_quick_test_lets_through_have_nothing_unsafe(source_text):
+    if _scan_markdown_fully(source_text, "x.md", ()):
+        assert source_might_be_unsafe(source_text)
+
+
 def test_ordinary_pages_skip_the_full_scan():
     ordinary = rendered(source("local_iframe.md")).replace("<iframe", "<img")
     assert not might_be_unsafe(ordinary + '<p><a href="https://example.org/?a=1&amp;b=2">x</a></p>')
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        assert not source_might_be_unsafe(page.read_text(encoding="utf-8")), page
 
 
 def write(path: Path, text: str) -> None:
