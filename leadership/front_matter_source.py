@@ -10,6 +10,7 @@ problems in their own rules. This module imports neither of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -69,7 +70,16 @@ def parse(
     first occurrence, or of its last with ``later_duplicates_win``. ``yaml_final_newline``
     False parses the YAML without the line break before the closing fence. Raises
     ``UnreadableFrontMatter``.
+
+    The same text is parsed once: a build reads a page for the site check, for its
+    translation status and, for an activity, for its guide. Callers must not change
+    what they get.
     """
+    return _parse(text, later_duplicates_win, yaml_final_newline)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, later_duplicates_win: bool, yaml_final_newline: bool) -> ParsedFrontMatter:
     source = split_source(text)
     if source.front_matter is None:
         raise UnreadableFrontMatter(MISSING, source)
