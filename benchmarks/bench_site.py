@@ -11,7 +11,8 @@ all in both languages' navigation), and prints:
 - the time the project's own hooks add: the same content built from a copy of the config
   whose hooks are replaced by a stand-in that only gives templates their interface strings
   (target: under 15% of the build), and each hook's own CPU time inside the build, by event
-  (every MkDocs event handler timed, nested builds subtracted);
+  (every MkDocs event handler timed, nested builds subtracted); with the answers the build
+  keeps in ``.cache`` (a rebuild, ``mkdocs serve``) and without them (a first build, CI);
 - page weight, gzipped: the HTML of the same pages in both sites with the share taken by
   the sidebar navigation (flat as the site grows), and everything a first visit to a film
   page downloads in Chromium (HTML + CSS + JS target: under 100 KB);
@@ -54,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from leadership.build_cache import CACHE_DIR  # noqa: E402
 from leadership.languages import LANGUAGES, site_prefix  # noqa: E402
 from leadership.testing import (  # noqa: E402
     CHROMIUM_ARGS,
@@ -280,6 +282,8 @@ class Variant:
     config: Path
     site: Path
     builds: list[Build] = field(default_factory=list)
+    # Empty the project's .cache first (leadership.build_cache): a first build, as on CI.
+    cold: bool = False
 
     @property
     def ok(self) -> bool:
@@ -310,6 +314,8 @@ def run_builds(variants: list[Variant], runs: int) -> None:
             if run and not variant.ok:
                 continue
             print(f"  build {run + 1}/{runs}: {variant.name} ...", end="", flush=True)
+            if variant.cold:
+                shutil.rmtree(variant.project / CACHE_DIR, ignore_errors=True)
             result = build(variant.project, variant.config, variant.site)
             variant.builds.append(result)
             print(f" {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU)"
@@ -641,9 +647,14 @@ def main(argv: list[str] | None = None) -> None:
             for project in (real, scaled):
                 set_features(project, args.feature, args.no_feature)
             print(f"  features turned on: {args.feature}, off: {args.no_feature}")
+        # Each cold build leaves the cache that the warm build after it uses.
         variants = [
+            Variant("real, cold cache", real, real / "mkdocs.yml", work / "site-real-cold",
+                    cold=True),
             Variant("real", real, real / "mkdocs.yml", work / "site-real"),
             Variant("real, no hooks", real, without_hooks(real), work / "site-real-no-hooks"),
+            Variant("scaled, cold cache", scaled, scaled / "mkdocs.yml",
+                    work / "site-scaled-cold", cold=True),
             Variant("scaled", scaled, scaled / "mkdocs.yml", work / "site-scaled"),
             Variant("scaled, no hooks", scaled, without_hooks(scaled),
                     work / "site-scaled-no-hooks"),
@@ -684,13 +695,18 @@ def report_builds(variants: list[Variant]) -> None:
         else:
             rows.append((variant.name, "-", "FAILED", "-", "-"))
     print(table(rows, ("site", "HTML pages", "wall time", "CPU time", "peak memory")))
-    for site in ("real", "scaled"):
-        with_hooks = next(v for v in variants if v.name == site)
+    for site, cache in (("real", "warm"), ("real", "cold"), ("scaled", "warm"),
+                        ("scaled", "cold")):
+        name = site if cache == "warm" else f"{site}, cold cache"
+        with_hooks = next((v for v in variants if v.name == name and v.builds), None)
         bare = next(v for v in variants if v.name == f"{site}, no hooks")
+        if with_hooks is None:
+            continue
         origins = by_origin(with_hooks.events())
         hooks = {name: events for name, events in origins.items() if name.endswith(".py")}
         inside = sum(sum(events.values()) for events in hooks.values())
-        print(f"\nHooks, {site} site (target: under {HOOKS_BUDGET:.0%} of the build):")
+        print(f"\nHooks, {site} site, {cache} .cache "
+              f"(target: under {HOOKS_BUDGET:.0%} of the build):")
         if bare.ok:
             for name, full, base in (
                 ("CPU", with_hooks.cpu_seconds, bare.cpu_seconds),
