@@ -23,6 +23,7 @@ from leadership.activities import (
 )
 from leadership.activity_pages import activity_page_context, index_context
 from leadership.languages import build_language, nested_language_build
+from leadership.project import project_root
 
 ACTIVITY_TEMPLATE = "partials/activity.html"
 INDEX_TEMPLATE = "partials/activities-index.html"
@@ -38,10 +39,6 @@ FIRST_SECTION = "<h2"
 _checked: dict[str, CheckResult] = {}
 _environments: dict[tuple[str, str], Environment] = {}
 _templates: dict[tuple[str, str], dict[str, Template]] = {}
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
 
 
 def _key(config) -> str:
@@ -67,7 +64,7 @@ def on_pre_build(config):
     key = _key(config)
     if key in _checked:
         return  # checked in this site build, for every language
-    root = _root(config)
+    root = project_root(config)
     docs_dir = Path(config.docs_dir)
     result = check_activities(docs_dir, root / "transcripts", root)
     errors = [problem for problem in result.problems if problem.severity == "error"]

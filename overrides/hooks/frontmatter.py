@@ -27,6 +27,7 @@ from leadership.content_safety import might_be_unsafe, scan_html
 from leadership.draft_notice import notice_html, with_notice
 from leadership.languages import nested_language_build
 from leadership.page_checks import check_pages
+from leadership.project import project_root
 from leadership.reporting import Problem, shown_path
 from leadership.translation_status import DRAFT, film_statuses, page_status
 
@@ -34,10 +35,6 @@ from leadership.translation_status import DRAFT, film_statuses, page_status
 _rendered_problems: dict[Path, list[Problem]] = {}
 # Each film's Welsh subtitle status (films.yml), per site folder, read in on_pre_build.
 _film_statuses: dict[Path, dict[str, str | None]] = {}
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def _allowed_hosts(config) -> tuple[str, ...]:
@@ -53,7 +50,7 @@ def _fail(heading: str, problems: list[Problem]) -> None:
 def on_config(config):
     if nested_language_build(config):
         return config  # the whole site, every language, was checked by the outer build
-    problems, _ = check_pages(_root(config), Path(config.docs_dir), _allowed_hosts(config))
+    problems, _ = check_pages(project_root(config), Path(config.docs_dir), _allowed_hosts(config))
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         _fail("Pages with front matter or content safety problems", errors)
@@ -61,13 +58,13 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    _film_statuses[Path(config.site_dir)] = film_statuses(_root(config) / "transcripts")
+    _film_statuses[Path(config.site_dir)] = film_statuses(project_root(config) / "transcripts")
 
 
 # Before other hooks add their own HTML to the page: only what Markdown made is scanned.
 @event_priority(100)
 def on_page_content(html, page, config, files):
-    root = _root(config)
+    root = project_root(config)
     if might_be_unsafe(html):  # the source is read, and its lines searched, only then
         source = Path(page.file.abs_src_path)
         found = scan_html(

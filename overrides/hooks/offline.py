@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 from leadership.languages import nested_language_build
 from leadership.offline import install_shim, local_polyfills, offline_plugin, write_search_scripts
+from leadership.project import project_root
 
 
 # After Material's offline plugin (priority 0) has added its CDN copy of the shim.
@@ -30,7 +31,7 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     try:
-        install_shim(Path(config.config_file_path).parent, site_dir)
+        install_shim(project_root(config), site_dir)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from None
     write_search_scripts(site_dir)

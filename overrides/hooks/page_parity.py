@@ -7,10 +7,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from leadership.languages import missing_counterparts
+from leadership.project import project_root
 
 
 def on_config(config):
-    project = Path(config.config_file_path).resolve().parent
+    project = project_root(config)
     problems = missing_counterparts(Path(config.docs_dir), relative_to=project)
     if problems:
         lines = "\n".join(str(problem) for problem in problems)

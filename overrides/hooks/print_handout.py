@@ -17,6 +17,7 @@ from leadership.build_cache import cache_file
 from leadership.handout import QrCodes, page_address, print_header, with_print_addresses
 from leadership.interface import strings_for
 from leadership.languages import nested_language_build
+from leadership.project import project_root
 
 QR_CODES = "qr-codes.json"
 
@@ -24,13 +25,9 @@ QR_CODES = "qr-codes.json"
 _qr_codes: dict[Path, QrCodes] = {}
 
 
-def _project(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_pre_build(config):
     if not nested_language_build(config):
-        _qr_codes[_project(config)] = QrCodes(cache_file(_project(config), QR_CODES))
+        _qr_codes[project_root(config)] = QrCodes(cache_file(project_root(config), QR_CODES))
 
 
 # Last, so that links the other hooks add (film moments, transcripts) get their addresses too.
@@ -40,7 +37,7 @@ def on_page_content(html, page, config, files):
         raise PluginError("site_url must be set in mkdocs.yml: printed pages show it as a QR code")
     ui = strings_for(page.file.locale)
     address = page_address(config.site_url, page.url)
-    qr_codes = _qr_codes.get(_project(config))
+    qr_codes = _qr_codes.get(project_root(config))
     header = print_header(address, ui["print_qr_caption"], ui["print_qr_title"], qr_codes)
     return header + with_print_addresses(html, config.site_url, page.url)
 
@@ -49,6 +46,6 @@ def on_page_content(html, page, config, files):
 @event_priority(-200)
 def on_post_build(config):
     if not nested_language_build(config):
-        qr_codes = _qr_codes.pop(_project(config), None)
+        qr_codes = _qr_codes.pop(project_root(config), None)
         if qr_codes is not None:
             qr_codes.save()

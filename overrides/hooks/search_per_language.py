@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from leadership.build_cache import cache_file
 from leadership.languages import nested_language_build
+from leadership.project import project_root
 from leadership.search_index import refine_search_indexes, search_mode
 from leadership.site_i18n import split_search_index, write_search_indexes
 from leadership.welsh import RememberedDictionary
@@ -38,7 +39,7 @@ def on_post_build(config):
         return
     indexes = split_search_index(Path(config.site_dir))
     if search_mode() == "project":
-        project = Path(config.config_file_path).resolve().parent
+        project = project_root(config)
         dictionary = RememberedDictionary(cache_file(project, DICTIONARY_ANSWERS))
         refine_search_indexes(Path(config.site_dir), indexes, dictionary)
         dictionary.save()

@@ -22,6 +22,7 @@ from leadership.film_pages import film_page_context, publish_subtitles, transcri
 from leadership.films import Film, load_films
 from leadership.interface import strings_for
 from leadership.languages import build_language, nested_language_build
+from leadership.project import project_root
 from leadership.reporting import ContentError
 from leadership.search_index import forget_cues, note_cues, search_mode
 
@@ -40,7 +41,7 @@ _pending_cues: dict[tuple[Path, str], dict[str, str]] = {}
 
 
 def transcripts_dir(config) -> Path:
-    return Path(config.config_file_path).resolve().parent / "transcripts"
+    return project_root(config) / "transcripts"
 
 
 def _language_build(config) -> tuple[Path, str]:
