@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -73,6 +74,13 @@ MAYBE_ATTRIBUTE_HANDLER = re.compile(r"on[a-z]+\s*=", re.I)
 UNSAFE_SCHEME_IN_TEXT = re.compile(
     "|".join(r"[\x00-\x20\x7f]*".join(map(re.escape, scheme)) for scheme in UNSAFE_SCHEMES),
     re.I,
+)
+
+# A character reference as html.unescape finds one (named ones may lack the ";").
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# A character an unsafe scheme is spelled with, or one browsers ignore inside it.
+SCHEME_CHARACTER = re.compile(
+    "[" + re.escape("".join(sorted(set("".join(UNSAFE_SCHEMES))))) + r"\x00-\x20\x7f]", re.I
 )
 
 
@@ -154,7 +162,26 @@ def source_might_be_unsafe(text: str) -> bool:
     """
     if MAYBE_UNSAFE_ELEMENT.search(text) or MAYBE_ATTRIBUTE_HANDLER.search(text):
         return True
-    return UNSAFE_SCHEME_IN_TEXT.search(html.unescape(text)) is not None
+    return has_unsafe_scheme_unescaped(text)
+
+
+def has_unsafe_scheme_unescaped(text: str) -> bool:
+    """Whether ``html.unescape(text)`` holds an unsafe scheme (``UNSAFE_SCHEME_IN_TEXT``).
+
+    Unescaping the whole of a page is needed only when one of its character references
+    stands for a character a scheme is spelled with: pages have a few (``&para;``,
+    ``&amp;``), each looked at once.
+    """
+    if UNSAFE_SCHEME_IN_TEXT.search(text):
+        return True
+    if any(_spells_a_scheme(reference) for reference in set(CHARACTER_REFERENCE.findall(text))):
+        return UNSAFE_SCHEME_IN_TEXT.search(html.unescape(text)) is not None
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _spells_a_scheme(reference: str) -> bool:
+    return SCHEME_CHARACTER.search(html.unescape(reference)) is not None
 
 
 def _scan_markdown_fully(text: str, path: str, allowed_hosts: Iterable[str]) -> list[Problem]:
@@ -223,7 +250,7 @@ def might_be_unsafe(rendered: str) -> bool:
     """
     if MAYBE_UNSAFE_ELEMENT.search(rendered) or MAYBE_EVENT_HANDLER.search(rendered):
         return True
-    return UNSAFE_SCHEME_IN_TEXT.search(html.unescape(rendered)) is not None
+    return has_unsafe_scheme_unescaped(rendered)
 
 
 def scan_html(
