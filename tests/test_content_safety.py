@@ -112,7 +112,7 @@ def test_frames_may_load_from_this_site_or_an_allowed_host_only():
 # Pieces of HTML that come near the unsafe constructs without always being one of them.
 TAG_NAMES = ["a", "img", "p", "script", "SCRIPT", "iframe", "Frame", "object", "embed", "span"]
 ATTRIBUTE_NAMES = ["href", "src", "HREF", "onclick", "OnLoad", "on", "one", "srcdoc", "title",
-                   "data", "class", "on-x", "onx1"]
+                   "data", "class", "on-x", "onx1", "on\u017fcroll", "on\u212aey"]
 VALUE_PIECES = ["java", "script", ":", "&#106;", "&#x3A;", "&colon;", "&Tab;", "\t", " ",
                 "vb", "data", "text/html", "https://example.org/", "x", "&amp;", "&#", "JAVA",
                 "&NewLine;", "\x00", "/", "#t-01-02"]
