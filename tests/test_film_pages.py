@@ -44,8 +44,16 @@ def test_one_element_per_cue_with_the_same_ids_in_both_languages(site_dir, film)
             assert link.get("href") == f"#{anchor}"
             assert link.text_content().strip().endswith(time_label(cue.start))
         ids[language] = [element.get("id") for element in elements]
+        # The cues are in the transcript section, where the hook's placeholder was.
+        transcript = tree.xpath('//section[@data-cl-transcript]')[0]
+        assert len(transcript.xpath('.//*[@class="cl-cue"]')) == len(cues)
     assert ids["en"] == ids["cy"]
     assert len(set(ids["en"])) == len(ids["en"])
+
+
+def test_no_page_is_left_with_a_placeholder(site_dir):
+    for page in site_dir.rglob("*.html"):
+        assert "cl-transcript-cues" not in page.read_text(encoding="utf-8"), page
 
 
 def test_cue_ids_are_time_based():
