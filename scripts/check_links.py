@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from leadership import links  # noqa: E402
+from leadership import external_links, links  # noqa: E402
 from leadership.reporting import EXIT_USAGE, Problem  # noqa: E402
 
 DEFAULT_CACHE = Path.home() / ".cache" / "leadership" / "external-links.json"
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = links.check_site(site)
         external = links.external_addresses(site)
         if options.external:
-            checker = links.ExternalChecker(options.cache)
+            checker = external_links.ExternalChecker(options.cache)
             problems += checker.check(external)
         return links.render(
             problems, len(site.pages), external, options.format, checked_external=options.external

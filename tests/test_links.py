@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadership import links
+from leadership import external_links, links
 from leadership.reporting import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from leadership.testing import serve
 
@@ -623,7 +623,7 @@ class FakeNetwork:
     def fetch(self, url):
         self.requests.append(url)
         self.now += 0.1  # a request takes time
-        return links.FetchResult(*self.answers[url])
+        return external_links.FetchResult(*self.answers[url])
 
     def clock(self):
         return self.now
@@ -634,7 +634,7 @@ class FakeNetwork:
 
 
 def external_checker(tmp_path, network, **options):
-    return links.ExternalChecker(
+    return external_links.ExternalChecker(
         tmp_path / "cache.json",
         fetch=network.fetch,
         clock=network.clock,
@@ -707,8 +707,8 @@ class RefusesHead(http.server.SimpleHTTPRequestHandler):
 def test_fetch_status_on_a_loopback_server(tmp_path):
     (tmp_path / "here.html").write_text("here")
     with serve(tmp_path) as url:
-        assert links.fetch_status(url + "here.html").status == 200
-        gone = links.fetch_status(url + "gone.html")
+        assert external_links.fetch_status(url + "here.html").status == 200
+        gone = external_links.fetch_status(url + "gone.html")
         assert (gone.status, gone.error) == (404, "HTTP 404 File not found")
     handler = functools.partial(RefusesHead, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -716,11 +716,12 @@ def test_fetch_status_on_a_loopback_server(tmp_path):
     thread.start()
     try:
         port = server.server_address[1]
-        assert links.fetch_status(f"http://127.0.0.1:{port}/here.html").status == 200  # by GET
+        address = f"http://127.0.0.1:{port}/here.html"
+        assert external_links.fetch_status(address).status == 200  # by GET
     finally:
         server.shutdown()
         server.server_close()
-    refused = links.fetch_status(f"http://127.0.0.1:{port}/here.html", timeout=2)
+    refused = external_links.fetch_status(f"http://127.0.0.1:{port}/here.html", timeout=2)
     assert refused.status is None and refused.error
 
 
@@ -854,7 +855,7 @@ def test_an_address_python_cannot_parse_is_reported_not_raised(tmp_path):
 def test_external_check_works_when_its_cache_cannot_be_written(tmp_path):
     (tmp_path / "not-a-folder").write_text("x")
     network = FakeNetwork({"https://a.cymru/": (404, "HTTP 404 Not Found")})
-    checker = links.ExternalChecker(
+    checker = external_links.ExternalChecker(
         tmp_path / "not-a-folder" / "cache.json",
         fetch=network.fetch,
         clock=network.clock,
