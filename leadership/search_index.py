@@ -106,17 +106,14 @@ def plugin_data(plugin: Path) -> dict | None:
 # by site folder and language, then the page's URL in its language's index -> (the id of the
 # transcript's section, entries). The transcript reaches the page after Material's search
 # has read it, so the search indexes each cue once, as its own entry, and no built page is
-# parsed again to find them.
+# parsed again to find them. Notes are kept from one build to the next (``mkdocs serve
+# --dirty`` renders only the pages that changed) and used only for a page whose transcript
+# section is in the index.
 _noted_cues: dict[tuple[Path, str], dict[str, tuple[str, list[dict]]]] = {}
 
 
 def _noted_key(site_dir: Path, language: str) -> tuple[Path, str]:
     return Path(site_dir).resolve(), language
-
-
-def forget_cues(site_dir: Path, language: str) -> None:
-    """Start a language's build afresh (``mkdocs serve`` builds again in one process)."""
-    _noted_cues.pop(_noted_key(site_dir, language), None)
 
 
 def note_cues(

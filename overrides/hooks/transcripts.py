@@ -24,7 +24,7 @@ from leadership.interface import strings_for
 from leadership.languages import build_language, nested_language_build
 from leadership.project import project_root
 from leadership.reporting import ContentError
-from leadership.search_index import forget_cues, note_cues, search_mode
+from leadership.search_index import note_cues, search_mode
 
 TEMPLATE = "partials/film.html"
 CUES_TEMPLATE = "partials/transcript-cues.html"
@@ -64,7 +64,6 @@ def on_pre_build(config):
         environment.get_template(TEMPLATE), environment.get_template(CUES_TEMPLATE)
     )
     _pending_cues[_language_build(config)] = {}
-    forget_cues(*_language_build(config))
 
 
 def on_page_content(html, page, config, files):
