@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -68,11 +67,10 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-@lru_cache(maxsize=4096)
 def qr_svg(address: str, title: str) -> str:
     """An inline SVG QR code that opens ``address``, sized by CSS (no width or height).
 
-    Cached: ``mkdocs serve`` rebuilds, and any second call for a page, reuse the code.
+    Builds keep the codes between runs through ``QrCodes``.
     """
     code = segno.make(address, error=QR_ERROR, mask=QR_MASK)
     svg = code.svg_inline(

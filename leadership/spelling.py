@@ -26,7 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from leadership.build_cache import CACHE_DIR, read_json, write_json
+from leadership.build_cache import cache_file as cache_path
+from leadership.build_cache import read_json, write_json
 from leadership.languages import LANGUAGES
 from leadership.markdown_source import (
     FRONT_MATTER_OPEN,
@@ -43,7 +44,7 @@ DICTIONARIES = {
     "cy": "node_modules/dictionary-cy/index",
 }
 WORDLIST = "spelling/wordlist.txt"
-CACHE_FILE = CACHE_DIR / "spelling-suggestions.json"
+CACHE_FILE = "spelling-suggestions.json"
 MAX_SUGGESTIONS = 4
 # spylls takes about 0.2 s to suggest for one word: past this, words go without suggestions
 # (the cache keeps those worked out, so the next run goes further).
@@ -166,7 +167,7 @@ class Speller:
         self.root = root
         self.words = read_wordlist(wordlist or root / WORDLIST)
         self.lower_words = {word for word in self.words if word.islower()}
-        self.cache_file = cache_file if cache_file is not None else root / CACHE_FILE
+        self.cache_file = cache_file if cache_file is not None else cache_path(root, CACHE_FILE)
         self.suggest = suggest
         self.suggestion_budget = suggestion_budget
         self.suggestion_seconds = 0.0

@@ -90,6 +90,9 @@ def test_qr_codes_come_back_from_the_cache_unchanged(tmp_path, monkeypatch):
 
     monkeypatch.setattr(handout, "qr_svg", no_segno)
     assert handout.QrCodes(tmp_path / "qr.json").svg(address, "Cod QR") == made
+    # The title is part of the question: another title is another code.
+    with pytest.raises(AssertionError, match="from the cache"):
+        handout.QrCodes(tmp_path / "qr.json").svg(address, "QR code")
 
 
 @pytest.mark.timeout(300)

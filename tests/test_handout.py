@@ -104,7 +104,7 @@ def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
     chosen = segno.make(address, error=QR_ERROR)  # segno choosing the mask itself
     assert (fixed.mask, fixed.version, fixed.error) == (QR_MASK, chosen.version, chosen.error)
     assert qr_modules(address) == [[bool(cell) for cell in row] for row in fixed.matrix]
-    assert "<title>Other</title>" in qr_svg(address, "Other")  # the cache keys on the title
+    assert "<title>Other</title>" in qr_svg(address, "Other")
 
 
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
