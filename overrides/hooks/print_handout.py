@@ -30,7 +30,9 @@ def on_pre_build(config):
         _qr_codes[project_root(config)] = QrCodes(cache_file(project_root(config), QR_CODES))
 
 
-# Last, so that links the other hooks add (film moments, transcripts) get their addresses too.
+# Last, so that links the other hooks add (film moments, subtitle downloads) get their addresses
+# too. Transcript cues reach the page later (transcripts.py), but their links are in-page ones,
+# which print without an address.
 @event_priority(-50)
 def on_page_content(html, page, config, files):
     if not config.site_url:
