@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leadership.accepted_warnings import FILE_NAME as ACCEPTED_WARNINGS_FILE
+from leadership.accepted_warnings import apply_accepted, read_accepted
 from leadership.cues import FORMATTING_TAG, Cue, decode_srt, format_timestamp, plain_text, scan_srt
 from leadership.films import FILMS_FILE, Film, load_films_file
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -50,6 +52,15 @@ class SubtitleFile:
 class CheckResult:
     problems: list[Problem]
     checked: int  # files checked
+    accepted: int = 0  # reviewed warnings left out (transcripts/accepted-warnings.yml)
+    accepted_in: list[str] = field(default_factory=list)  # the files that list them
+
+    @property
+    def note(self) -> str:
+        """What the summary line adds: how many reviewed warnings were left out, and where."""
+        if not self.accepted:
+            return ""
+        return f"{self.accepted} reviewed warnings accepted in {', '.join(self.accepted_in)}"
 
 
 def film_and_language(path: Path) -> tuple[str | None, str | None]:
@@ -349,7 +360,25 @@ def check_paths(paths: Iterable[Path], films_file: Path | None = None) -> CheckR
             if found not in reported:
                 reported.add(found)
                 problems.append(found)
-    return CheckResult(problems, len(checked))
+    result = CheckResult(problems, len(checked))
+    for folder in folders.values():
+        result.problems, taken_out = _without_accepted(folder, result.problems)
+        if taken_out:
+            result.accepted += taken_out
+            result.accepted_in.append(display_path(folder.path / ACCEPTED_WARNINGS_FILE))
+    return result
+
+
+def _without_accepted(folder: _Folder, problems: list[Problem]) -> tuple[list[Problem], int]:
+    """Leave out the warnings the folder's accepted-warnings.yml lists (reviewed, with reasons)."""
+    baseline = folder.path / ACCEPTED_WARNINGS_FILE
+    if not baseline.is_file():
+        return problems, 0
+    shown = display_path(baseline)
+    entries, invalid = read_accepted(baseline, shown)
+    cues = {result.name: (result.path.name, result.cues) for result in folder.files.values()}
+    kept, accepted = apply_accepted(problems, cues, entries, shown)
+    return kept + invalid, accepted
 
 
 def _check_folder(folder: _Folder, films_file: Path | None) -> list[Problem]:

@@ -44,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.films is not None and not args.films.is_file():
         parser.error(f"no such film metadata file: {args.films}")
     result = check_paths(paths, args.films)
-    return report("check_subtitles", result.problems, result.checked, "files", args.format)
+    return report(
+        "check_subtitles", result.problems, result.checked, "files", args.format,
+        note=result.note,
+    )
 
 
 if __name__ == "__main__":

@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from peer_corpora import corpus_folder
 
 from leadership import links
-from peer_corpora import corpus_folder
 
 CORPUS = corpus_folder("links")
 HTMLTEST = CORPUS / "htmltest"

@@ -10,14 +10,13 @@ the reason (tests/peer_corpora.py says how to name the folder).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import srt
+from peer_corpora import corpus_folder
 
 from leadership.subtitle_check import SubtitleFile, check_file
 from leadership.subtitle_rules import RULES
-from peer_corpora import corpus_folder
 
 CORPUS = corpus_folder("srt")
 STRUCTURE = {rule_id for rule_id, rule in RULES.items() if rule.category == "structure"}

@@ -8,9 +8,11 @@ from mkdocs.exceptions import PluginError
 
 from leadership.languages import missing_counterparts
 from leadership.project import project_root
+from leadership.site_i18n import quiet_language_config_echo
 
 
 def on_config(config):
+    quiet_language_config_echo()
     project = project_root(config)
     problems = missing_counterparts(Path(config.docs_dir), relative_to=project)
     if problems:

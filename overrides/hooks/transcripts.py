@@ -82,6 +82,11 @@ def on_page_content(html, page, config, files):
         language=page.file.locale,
         url_for=lambda path: normalize_url(path, page),
     )
+    if page.present_anchor_ids is not None:
+        # MkDocs validates links to cue anchors against the Markdown's ids: tell it the cues'.
+        page.present_anchor_ids.update(
+            cue.anchor for paragraph in context["paragraphs"] for cue in paragraph
+        )
     template, cues_template = _templates[transcripts_dir(config)]
     ui = strings_for(page.file.locale)
     cues = cues_template.render(ui=ui, **context)
