@@ -1,5 +1,7 @@
 """The checks every page's source must pass before the site is built: front matter against
-the one schema (leadership.frontmatter) and content safety (leadership.content_safety)."""
+the one schema (leadership.frontmatter), content safety (leadership.content_safety), links
+to files that exist (leadership.source_links) and no placeholder text left from the
+new-page templates (leadership.placeholders)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from pathlib import Path
 
 from leadership.content_safety import scan_markdown
 from leadership.frontmatter import check_site_texts, page_files
+from leadership.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.reporting import Problem, shown_path
+from leadership.source_links import check_source_links
 
 
 def check_pages(
@@ -18,9 +22,13 @@ def check_pages(
     docs_dir = docs_dir or root / "docs"
     # Each page is read once: the front matter check hands back the texts it read.
     problems, checked, texts = check_site_texts(root, docs_dir)
+    phrases = template_phrases(root / TEMPLATES)
     for _, path in page_files(docs_dir):
         text = texts.get(path)
         if text is None:
             continue  # not UTF-8: reported by check_site
-        problems += scan_markdown(text, shown_path(path, root), allowed_hosts)
+        shown = shown_path(path, root)
+        problems += scan_markdown(text, shown, allowed_hosts)
+        problems += check_source_links(text, path, docs_dir, shown)
+        problems += check_placeholders(text, shown, phrases)
     return sorted(set(problems)), checked

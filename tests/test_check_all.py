@@ -112,9 +112,9 @@ def test_ci_runs_both_commands_on_pull_requests_and_publishes_main():
 
 def emitted_rules() -> set[str]:
     """Every rule id the editor's checks can print (link checks: not --external)."""
-    from leadership import links, subtitle_rules
+    from leadership import links, placeholders, source_links, subtitle_rules
 
-    rules = {"page-parity", "spelling"}
+    rules = {"page-parity", "spelling", placeholders.RULE, source_links.RULE}
     for module in ("frontmatter", "content_safety", "translation_status"):
         source = (REPO / "leadership" / f"{module}.py").read_text(encoding="utf-8")
         rules |= set(
