@@ -58,6 +58,10 @@ def public_url(url: str, site_url: str) -> str:
     return urlunsplit(parts._replace(path=directory_style(parts.path)))
 
 
+# Characters a printed address may break before (besides a single "/").
+BREAK_BEFORE = frozenset(".-_~?#&=")
+
+
 def page_address(site_url: str, page_url: str) -> str:
     """The public address of a built page, from ``site_url`` and the page's URL."""
     return public_url(urljoin(_with_slash(site_url), page_url), _with_slash(site_url))
@@ -122,6 +126,35 @@ def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
     return LINK_TAG.sub(add, html)
 
 
+def address_parts(address: str) -> list[str]:
+    """An address cut where a printed line may break, as the Chicago Manual of Style breaks
+    URLs: after "//" and ":", before a single "/", ".", "-" and the query's punctuation.
+
+    A line never ends in the middle of a word or on a hyphen, so what is printed reads as
+    the address and text tools (pdftotext) do not mistake a line-end hyphen for a
+    hyphenated word and drop it.
+    """
+    parts = []
+    start = 0
+    for index in range(1, len(address)):
+        char, before = address[index], address[index - 1]
+        single_slash = char == "/" and before != "/" and address[index + 1 : index + 2] != "/"
+        after_scheme = before == "/" and address[index - 2 : index] == "//"
+        if single_slash or after_scheme or char in BREAK_BEFORE:
+            parts.append(address[start:index])
+            start = index
+    parts.append(address[start:])
+    return parts
+
+
+def breakable_address(address: str) -> str:
+    """The address as HTML that breaks only between ``address_parts`` (print.css keeps each
+    part whole)."""
+    return "<wbr>".join(
+        f"<span>{html_lib.escape(part)}</span>" for part in address_parts(address)
+    )
+
+
 def print_header(address: str, caption: str, title: str, qr_codes: QrCodes | None = None) -> str:
     """The block only print shows: the QR code and, under it, the address it opens."""
     code = qr_codes.svg(address, title) if qr_codes else qr_svg(address, title)
@@ -129,7 +162,7 @@ def print_header(address: str, caption: str, title: str, qr_codes: QrCodes | Non
         '<div class="cl-print-qr" data-search-exclude>'
         f"{code}"
         f'<p class="cl-print-qr__caption">{html_lib.escape(caption)}</p>'
-        f'<p class="cl-print-qr__address">{html_lib.escape(address)}</p>'
+        f'<p class="cl-print-qr__address">{breakable_address(address)}</p>'
         "</div>"
     )
 

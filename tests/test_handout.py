@@ -110,4 +110,19 @@ def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
     header = print_header(SITE + "a/?b=1&c=2", "Scan the code:", "QR code")
     assert "data-search-exclude" in header
-    assert f'<p class="cl-print-qr__address">{SITE}a/?b=1&amp;c=2</p>' in header
+    address = re.search(r'<p class="cl-print-qr__address">(.*?)</p>', header)[1]
+    assert re.sub(r"</?span>|<wbr>", "", address) == f"{SITE}a/?b=1&amp;c=2"
+
+
+def test_a_printed_address_breaks_only_before_a_slash_dot_or_hyphen():
+    from leadership.handout import address_parts, breakable_address
+
+    address = "http://127.0.0.1:8000/cy/activities/removing-obstacles-and-finding-resources/"
+    parts = address_parts(address)
+    assert "".join(parts) == address
+    assert parts[:2] == ["http://", "127"]
+    assert "/activities" in parts and "-obstacles" in parts
+    assert not any(part.endswith("-") for part in parts)
+    assert breakable_address("https://a.b/<x>") == (
+        "<span>https://</span><wbr><span>a</span><wbr><span>.b</span><wbr><span>/&lt;x&gt;</span>"
+    )
