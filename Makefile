@@ -14,8 +14,9 @@ setup: ## Install everything (Python venv, npm packages, Chromium and ffmpeg whe
 serve: setup ## Install, then serve the site at http://127.0.0.1:8000/ (Welsh at /cy/)
 	$(BIN)/mkdocs serve
 
-build: setup ## Install, then build the site into site/ with --strict
-	$(BIN)/mkdocs build --strict
+build: setup ## Install, then build the site into site/ (needs SITE_URL, or LOCAL_PREVIEW=1)
+	@$(BIN)/mkdocs build --strict --quiet
+	@echo "build: OK, site/ built for $${SITE_URL:-this machine only (LOCAL_PREVIEW=1)}"
 
 test: setup ## Install, then run every test, browser tests included
 	$(BIN)/python -m pytest

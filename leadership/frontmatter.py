@@ -47,7 +47,7 @@ HOME_PAGE = "index.md"
 SECTION_PAGE = "index.md"
 FILMS_FOLDER = "films"
 
-STAMP_COMMAND = "python scripts/translations.py --stamp"
+STAMP_COMMAND = "python3 scripts/translations.py --stamp"
 # Language names in the messages, which are in English.
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 

@@ -9,6 +9,7 @@ network and no JavaScript. Addresses are always the public, directory-style ones
 from __future__ import annotations
 
 import html as html_lib
+import ipaddress
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -60,6 +61,38 @@ def public_url(url: str, site_url: str) -> str:
 
 # Characters a printed address may break before (besides a single "/").
 BREAK_BEFORE = frozenset(".-_~?#&=")
+
+
+# Set to 1 for a build that is only looked at on this machine (tests, checks, a preview).
+LOCAL_PREVIEW = "LOCAL_PREVIEW"
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` names this machine (localhost, 127.0.0.0/8, ::1): no one else can open it."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def release_address_problem(site_url: str, command: str | None, environ) -> str | None:
+    """Why a build must not go on with ``site_url``, or None.
+
+    Every printed page shows the site's address under its QR code and after every link: a
+    release built with the default, loopback address would hand trainers addresses that go
+    nowhere. ``mkdocs serve`` and builds marked ``LOCAL_PREVIEW=1`` are for this machine.
+    """
+    if command == "serve" or environ.get(LOCAL_PREVIEW) == "1" or not is_loopback(site_url):
+        return None
+    return (
+        f"site_url is {site_url}, an address on this machine only, and every printed page "
+        "would show it under its QR code. Set SITE_URL to the site's public address "
+        "(SITE_URL=https://example.org/ make build), or set LOCAL_PREVIEW=1 for a build "
+        "that is only looked at here (LOCAL_PREVIEW=1 make build)."
+    )
 
 
 def page_address(site_url: str, page_url: str) -> str:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every content check, in the order an editor needs them (`make check`).
 
-    python scripts/check_all.py [--no-build]
+    python3 scripts/check_all.py [--no-build]
 
 1. pages: front matter and content safety   (scripts/check_pages.py)
 2. page parity: every page in both languages
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.languages import LANGUAGES, missing_counterparts, source_pages  # noqa: E402
 from leadership.page_checks import check_pages  # noqa: E402
@@ -93,7 +93,8 @@ def script(root: Path, relative: str, *arguments: str):
 
 
 def _environment() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The check's build goes to a temporary folder and is never published.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_PREVIEW": "1"}
 
 
 def build_step(runner: Runner, site_dir: Path):

@@ -3,6 +3,7 @@ for it, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,10 @@ import pytest
 from leadership.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+# Sites the tests build are looked at on this machine only: they may keep the loopback
+# site_url (a release build refuses it; tests/test_release_address.py proves that).
+os.environ.setdefault("LOCAL_PREVIEW", "1")
 
 
 @pytest.fixture(scope="session")

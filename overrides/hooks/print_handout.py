@@ -8,13 +8,20 @@ opened before the English build and saved after the Welsh one.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from leadership.build_cache import cache_file
-from leadership.handout import QrCodes, page_address, print_header, with_print_addresses
+from leadership.handout import (
+    QrCodes,
+    page_address,
+    print_header,
+    release_address_problem,
+    with_print_addresses,
+)
 from leadership.interface import strings_for
 from leadership.languages import nested_language_build
 from leadership.project import project_root
@@ -23,6 +30,19 @@ QR_CODES = "qr-codes.json"
 
 # The codes of each project being built (the English build and the Welsh build inside it).
 _qr_codes: dict[Path, QrCodes] = {}
+# The MkDocs command running ("build", "serve", "gh-deploy"), from on_startup.
+_command: list[str | None] = [None]
+
+
+def on_startup(command, dirty):
+    _command[0] = command
+
+
+def on_config(config):
+    problem = release_address_problem(config.site_url or "", _command[0], os.environ)
+    if problem:
+        raise PluginError(problem)
+    return config
 
 
 def on_pre_build(config):
