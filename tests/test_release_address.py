@@ -30,7 +30,8 @@ def test_loopback_addresses_are_recognised(url, loopback):
 def test_a_build_with_the_loopback_address_is_refused_unless_local():
     assert "SITE_URL" in release_address_problem("http://127.0.0.1:8000/", "build", {})
     assert release_address_problem("http://127.0.0.1:8000/", "serve", {}) is None
-    assert release_address_problem("http://127.0.0.1:8000/", "build", {"LOCAL_PREVIEW": "1"}) is None
+    local = {"LOCAL_PREVIEW": "1"}
+    assert release_address_problem("http://127.0.0.1:8000/", "build", local) is None
     assert release_address_problem("https://example.org/", "build", {}) is None
 
 
