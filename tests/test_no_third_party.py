@@ -66,7 +66,9 @@ def test_no_generator_link_or_web_fonts(site_dir):
     assert "Made with" not in home
 
 
-def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(site_dir, site_url, browser):
+def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(
+    site_dir, site_url, browser
+):
     context = browser.new_context()
     outside = []
 
