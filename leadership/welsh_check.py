@@ -34,7 +34,7 @@ import yaml
 
 from leadership import welsh
 from leadership.build_cache import cache_file
-from leadership.markdown_source import code_spans, line_at, mask, split_source
+from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.spelling import markdown_regions, subtitle_text
 
@@ -48,9 +48,10 @@ DICTIONARY_ANSWERS = "welsh-check-answers.json"
 TERM_RULE = "welsh-term"
 MUTATION_RULE = "welsh-mutation"
 ENGLISH_LINK_RULE = "welsh-english-link"
+GLOSSARY_RULE = "welsh-glossary-term"
 DATA_RULE = "welsh-data"
 READ_RULE = "welsh-read"
-RULES = (TERM_RULE, MUTATION_RULE, ENGLISH_LINK_RULE)
+RULES = (TERM_RULE, MUTATION_RULE, ENGLISH_LINK_RULE, GLOSSARY_RULE, DATA_RULE, READ_RULE)
 
 ENGLISH_MARKER = "(Saesneg)"
 
@@ -354,6 +355,59 @@ def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> 
             shown = form if found.lower() == form.lower() else f"{found} ({form})"
             problems.append(Problem(path, line_at(welsh_text.text, match.start()), TERM_RULE,
                                     f"{shown} -> {replacement}"))
+    return problems
+
+
+# The glossary's entries: "### Heading { #id }", the same id in both languages.
+GLOSSARY_ENTRY = re.compile(
+    r"^###[ \t]+(?P<heading>.+?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^{}]*\}[ \t]*$", re.M
+)
+
+
+def glossary_entries(text: str) -> dict[str, tuple[int, str]]:
+    """id -> (line, heading) of each entry of a glossary page."""
+    body = without_code(text)
+    return {
+        match["id"]: (line_at(body, match.start()), match["heading"])
+        for match in GLOSSARY_ENTRY.finditer(body)
+    }
+
+
+def glossary_problems(
+    welsh_glossary: Path, english_glossary: Path, terms: tuple[Term, ...], root: Path
+) -> list[Problem]:
+    """The Welsh glossary heads each entry with the termbase's term for the English heading,
+    and every termbase term has its entry."""
+    problems = []
+    try:
+        welsh_entries = glossary_entries(welsh_glossary.read_text(encoding="utf-8"))
+        english_entries = glossary_entries(english_glossary.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(shown_path(welsh_glossary, root), 1, READ_RULE,
+                        f"cannot read the glossaries: {error}")]
+    by_english = {term.english.lower(): term for term in terms}
+    welsh_shown = shown_path(welsh_glossary, root)
+    english_shown = shown_path(english_glossary, root)
+    glossary_english = set()
+    for entry_id, (line, english) in english_entries.items():
+        glossary_english.add(english.lower())
+        term = by_english.get(english.lower())
+        if term is None:
+            problems.append(Problem(english_shown, line, GLOSSARY_RULE,
+                                    f"'{english}' is not in the termbase ({TERMBASE.name})"))
+            continue
+        if entry_id not in welsh_entries:
+            continue  # the page parity and link checks report a missing entry
+        welsh_line, heading = welsh_entries[entry_id]
+        if heading.lower() != term.welsh.lower():
+            problems.append(Problem(welsh_shown, welsh_line, GLOSSARY_RULE,
+                                    f"{heading} -> {term.welsh[:1].upper()}{term.welsh[1:]} "
+                                    f"(the termbase's term for '{term.english}')"))
+    for term in terms:
+        if term.english.lower() not in glossary_english:
+            problems.append(Problem(english_shown, 1, GLOSSARY_RULE,
+                                    f"the termbase's '{term.english}' ({term.welsh}) has no "
+                                    f"glossary entry"))
     return problems
 
 
@@ -669,6 +723,9 @@ def check_welsh(
         else:
             welsh_text = page_text(text)
             problems += english_link_problems(shown, text, path, data.english_only)
+            if path.name == "glossary.md" and path.parent.name == "cy":
+                english = path.parent.parent / "en" / path.name
+                problems += glossary_problems(path, english, data.terms, root)
         problems += term_problems(shown, welsh_text, data.terms)
         problems += [finding.problem(shown) for finding in checker.findings(welsh_text)]
     if isinstance(dictionary, welsh.RememberedDictionary):
