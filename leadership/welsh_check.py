@@ -83,6 +83,15 @@ def _line_of(path: Path, needle: str) -> int:
     return next((number for number, line in enumerate(lines, 1) if needle in line), 1)
 
 
+def _entry_lines(path: Path) -> list[int]:
+    """The line where each item of the file's top-level 'terms' list starts."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
 @dataclass(frozen=True)
 class Term:
     english: str
@@ -99,20 +108,20 @@ def load_termbase(path: Path = TERMBASE) -> tuple[Term, ...]:
     data = _load_yaml(path)
     shown = shown_path(path, PROJECT_ROOT)
     problems: list[Problem] = []
-    terms: list[Term] = []
     entries = data.get("terms")
     if not isinstance(entries, list) or not entries:
         raise ContentError([Problem(shown, 1, DATA_RULE, "expected a list under 'terms'")])
+    lines = _entry_lines(path)
+    terms: list[tuple[int, Term]] = []
     for number, entry in enumerate(entries, 1):
-        english = entry.get("en") if isinstance(entry, dict) else None
-        where = _line_of(path, f"en: {english}") if english else 1
+        where = lines[number - 1] if number <= len(lines) else 1
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(key), str) and entry[key].strip() for key in ("en", "cy")
         ):
             problems.append(Problem(shown, where, DATA_RULE,
                                     f"term {number}: needs 'en' and 'cy', each a term"))
             continue
-        avoid = entry.get("avoid")
+        english, avoid = entry["en"].strip(), entry.get("avoid")
         if not isinstance(avoid, list) or not all(
             isinstance(item, dict) and isinstance(item.get("form"), str)
             and isinstance(item.get("why"), str) and item["why"].strip()
@@ -121,28 +130,26 @@ def load_termbase(path: Path = TERMBASE) -> tuple[Term, ...]:
             problems.append(Problem(shown, where, DATA_RULE,
                                     f"'{english}': 'avoid' must be a list of form and why"))
             continue
-        terms.append(Term(english.strip(), entry["cy"].strip(),
-                          tuple(item["form"].strip() for item in avoid)))
+        forms = tuple(item["form"].strip() for item in avoid)
+        terms.append((where, Term(english, entry["cy"].strip(), forms)))
     seen_english: set[str] = set()
-    welsh_terms = {term.welsh.lower() for term in terms}
-    avoided: dict[str, str] = {}
-    for term in terms:
+    welsh_terms = {term.welsh.lower() for _where, term in terms}
+    avoided: set[str] = set()
+    for where, term in terms:
         if term.english.lower() in seen_english:
-            problems.append(Problem(shown, _line_of(path, f"en: {term.english}"), DATA_RULE,
+            problems.append(Problem(shown, where, DATA_RULE,
                                     f"'{term.english}' is in the termbase twice"))
         seen_english.add(term.english.lower())
         for form in term.avoid:
-            line = _line_of(path, f"form: {form}")
             if form.lower() in welsh_terms:
-                problems.append(Problem(shown, line, DATA_RULE,
+                problems.append(Problem(shown, where, DATA_RULE,
                                         f"'{form}' is both avoided and a term"))
             if form.lower() in avoided:
-                problems.append(Problem(shown, line, DATA_RULE,
-                                        f"'{form}' is avoided twice"))
-            avoided[form.lower()] = term.welsh
+                problems.append(Problem(shown, where, DATA_RULE, f"'{form}' is avoided twice"))
+            avoided.add(form.lower())
     if problems:
         raise ContentError(problems)
-    return tuple(terms)
+    return tuple(term for _where, term in terms)
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class MutationData:
     adjectives: frozenset[str]
     nasal_after_yn: frozenset[str]
     names: frozenset[str]
+    words: frozenset[str]
     phrases: frozenset[str]
 
 
@@ -186,6 +194,7 @@ def load_mutation_data(
         adjectives=_word_list(word_data, "adjectives", words, problems),
         nasal_after_yn=_word_list(word_data, "nasal_after_yn", words, problems),
         names=_reviewed(exception_data, "names", "word", exceptions, problems),
+        words=_reviewed(exception_data, "words", "word", exceptions, problems),
         phrases=_reviewed(exception_data, "phrases", "phrase", exceptions, problems),
     )
     if problems:
@@ -485,6 +494,7 @@ class MutationChecker:
             self._radical[key] = (
                 key not in NOT_MUTATED
                 and key not in self.data.names
+                and key not in self.data.words
                 and "-" not in key
                 and self.dictionary.is_radical(word)
                 and welsh.confirmed_radicals(word, self.dictionary) == [key]
@@ -511,8 +521,12 @@ class MutationChecker:
             finding = self._after(before, trigger, word.text)
             if finding is not None:
                 corrected, reason = finding
+                # A short form is shown with the word it leans on: i'r cymuned -> i'r gymuned.
+                host = before.text if before is not None and trigger.text[0] in "'’" else ""
+                if host:
+                    corrected = corrected.replace(f"{trigger.text} ", f"{host}{trigger.text} ")
                 found.append(Finding(line_at(welsh_text.text, word.start),
-                                     f"{trigger.text} {word.text}", corrected, reason))
+                                     f"{host}{trigger.text} {word.text}", corrected, reason))
         return found
 
     def _after(self, before: Token | None, trigger: Token, word: str) -> tuple[str, str] | None:
@@ -550,7 +564,7 @@ class MutationChecker:
         # wrong under both readings (ei tîm: ei dîm or ei thîm; ei bod is right for "her").
         soft, aspirate = mutated(word, "soft"), mutated(word, "aspirate")
         if soft and aspirate and self.is_unmutated(word):
-            key = trigger.lower
+            key = "ei"
             return (f"{trigger.text} {soft} / {trigger.text} {aspirate}",
                     f"soft mutation after '{key}' (his), aspirate after '{key}' (her)")
         return None
@@ -679,9 +693,13 @@ class WelshData:
 def load_data() -> WelshData:
     problems: list[Problem] = []
     loaded = []
-    for loader in (load_termbase, load_mutation_data, load_english_only):
+    for load in (
+        lambda: load_termbase(TERMBASE),
+        lambda: load_mutation_data(MUTATION_WORDS, MUTATION_EXCEPTIONS),
+        lambda: load_english_only(ENGLISH_ONLY),
+    ):
         try:
-            loaded.append(loader())
+            loaded.append(load())
         except ContentError as error:
             problems += error.problems
     if problems:
