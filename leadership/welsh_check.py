@@ -657,7 +657,8 @@ def english_link_problems(
     definitions = {m["label"].lower(): m["target"] for m in REFERENCE_DEFINITION.finditer(body)}
     links = []  # (offset of the link, target, its text, offset where it ends)
     for match in INLINE_LINK.finditer(body):
-        links.append((match.start(), match["target"], match["text"], match.end()))
+        if body[match.start() - 1 : match.start()] != "!":  # an image is not a page
+            links.append((match.start(), match["target"], match["text"], match.end()))
     for match in REFERENCE_LINK.finditer(body):
         label = (match["label"] or match["text"]).lower()
         if label in definitions:
