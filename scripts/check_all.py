@@ -7,9 +7,10 @@
 2. page parity: every page in both languages
 3. translations: Welsh up to date with the English   (scripts/translations.py)
 4. spelling   (scripts/check_spelling.py)
-5. subtitles   (scripts/check_subtitles.py)
-6. build: mkdocs build --strict into a temporary folder
-7. links in the built site   (scripts/check_links.py)
+5. welsh: avoided terms, mutations, unmarked English links   (scripts/check_welsh.py)
+6. subtitles   (scripts/check_subtitles.py)
+7. build: mkdocs build --strict into a temporary folder
+8. links in the built site   (scripts/check_links.py)
 
 Each check prints its problems as ``path:line: rule: message`` and a summary line. The
 build (and the link check after it) is skipped when checks 1 or 2 failed, as the build
@@ -36,6 +37,7 @@ from leadership.page_checks import check_pages  # noqa: E402
 from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
 from leadership.spelling import check_project  # noqa: E402
 from leadership.translation_status import check_translations  # noqa: E402
+from leadership.welsh_check import check_project as check_welsh_project  # noqa: E402
 
 PASSED, FAILED, SKIPPED = "ok", "FAILED", "skipped"
 
@@ -152,6 +154,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                 "translations", "translations", lambda: check_translations(root)[:2]
             )),
             ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
+            ("welsh", in_process("check_welsh", "files", lambda: check_welsh_project(root))),
             ("subtitles", script(root, "scripts/check_subtitles.py")),
         ]
         if not args.no_build:
