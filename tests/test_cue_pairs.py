@@ -114,8 +114,9 @@ def cue_length_problems(folder: Path, review_file: Path) -> list[str]:
             )
     for cue in short:
         if (cue.film, cue.cue) not in reviewed:
+            where = f"{shown(folder / f'{cue.film}.cy.srt')}:{cue.line}: {RULE}"
             problems.append(
-                f"{shown(folder / f'{cue.film}.cy.srt')}:{cue.line}: {RULE}: {shown_length(cue.welsh)} characters against "
+                f"{where}: {shown_length(cue.welsh)} characters against "
                 f"the English {shown_length(cue.english)} ({cue.ratio:.2f}, under {RATIO}): "
                 f"check that it says everything {one_line(cue.english)!r} says, then mend it "
                 f"or list it in {shown_review}"
