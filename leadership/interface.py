@@ -77,6 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "activity_steps": {"en": "Steps", "cy": "Camau"},
     "activity_film_moments": {"en": "In the films", "cy": "Yn y ffilmiau"},
     "minutes_one": {"en": "1 minute", "cy": "1 munud"},
+    # "munud" is feminine: soft mutation after "dwy" (2), as in "dwy funud".
+    "minutes_two": {"en": "2 minutes", "cy": "2 funud"},
     "minutes_many": {"en": "{count} minutes", "cy": "{count} munud"},
     "people_one": {"en": "1 person", "cy": "Un person"},
     "people_many": {"en": "{count} people", "cy": "{count} o bobl"},

@@ -285,7 +285,7 @@ def test_each_guide_renders_at_a_glance_steps_and_film_moments(site_dir, real, l
         assert len(steps) == len(activity.steps)
         for item, step in zip(steps, activity.steps, strict=True):
             assert step.title in item.get_text()
-            assert re.search(rf"\b{step.minutes} (minute|munud)", item.get_text())
+            assert re.search(rf"\b{step.minutes} (minute|munud|funud)", item.get_text())
         moments = soup.select("a.cl-moment__link")
         assert len(moments) == len(activity.film_moments)
         for link, moment in zip(moments, activity.film_moments, strict=True):
@@ -358,3 +358,12 @@ def test_a_bad_guide_fails_the_build_with_every_problem_at_its_line(tmp_path):
         ]:
             assert f"{path}:{line_of('many_problems.md', needle)}: {rule}: " in output, output
     assert "Traceback" not in output
+
+
+def test_minutes_in_welsh_mutate_after_two():
+    from leadership.activity_pages import minutes_label
+
+    assert [minutes_label(n, "cy") for n in (1, 2, 3, 20)] == [
+        "1 munud", "2 funud", "3 munud", "20 munud"
+    ]
+    assert [minutes_label(n, "en") for n in (1, 2, 3)] == ["1 minute", "2 minutes", "3 minutes"]
