@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from leadership.build_cache import cache_file
 from leadership.languages import nested_language_build
 from leadership.project import project_root
+from leadership.reporting import ContentError
 from leadership.search_index import refine_search_indexes, search_mode
 from leadership.site_i18n import split_search_index, write_search_indexes
 from leadership.welsh import RememberedDictionary
@@ -40,7 +41,10 @@ def on_post_build(config):
     indexes = split_search_index(Path(config.site_dir))
     if search_mode() == "project":
         project = project_root(config)
-        dictionary = RememberedDictionary(cache_file(project, DICTIONARY_ANSWERS))
+        try:
+            dictionary = RememberedDictionary(cache_file(project, DICTIONARY_ANSWERS))
+        except ContentError as error:  # the dictionary is not installed: say so, no traceback
+            raise PluginError(str(error)) from None
         refine_search_indexes(Path(config.site_dir), indexes, dictionary)
         dictionary.save()
     write_search_indexes(Path(config.site_dir), indexes)
