@@ -36,8 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "film_speaker": {"en": "Speaker", "cy": "Siaradwr"},
     "film_length": {"en": "Length", "cy": "Hyd"},
     "film_source": {"en": "Source", "cy": "Ffynhonnell"},
-    # After a link to a page in English only: nothing on English pages.
-    "english_only_marker": {"en": "", "cy": " (Saesneg)"},
+    # After a link to a page in English only, on pages in another language.
+    "in_english_marker": {"en": "(in English)", "cy": "(Saesneg)"},
     "film_player": {"en": "Film player", "cy": "Chwaraewr ffilm"},
     "film_no_video": {
         "en": "The film itself is not hosted on this site. You can watch it on the Social Care "
