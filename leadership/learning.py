@@ -1,0 +1,247 @@
+"""My learning: what each learning page offers the reader's own record.
+
+A learning page (a principle, a reading, a film or an activity guide) shows at its top how
+long it takes, has a private notes box for each of its reflection questions (or one for the
+page when it has none), and a "mark as done" control. What the reader writes and marks is
+kept by overrides/assets/javascripts/learning.js in their browser only; this module gives
+the templates (overrides/partials/content.html, partials/learning-*.html) what they show.
+
+Page keys and question ids are the same in both languages, so a note written on a Welsh
+page shows on the English one: the key is the page's path without its language folder
+(``principles/attending/``), the question id its place in the list (``q1``, ``q2``, …).
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import math
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from mkdocs.utils import get_relative_url
+
+from leadership.films import load_films
+from leadership.interface import strings_for
+from leadership.project import project_root
+
+LEARNING_KINDS = ("principle", "reading", "film", "activity")
+# Attentive reading of study material, slower than the ~240 words a minute of light reading.
+WORDS_PER_MINUTE = 200
+REFLECTION_SECTION_ID = "reflection-questions"
+# The id of a page's single notes box when it has no reflection questions.
+PAGE_NOTE_ID = "notes"
+MY_LEARNING_PAGE = "my-learning.md"
+PRINCIPLES_OVERVIEW = "principles/index.md"
+
+_SECTION = re.compile(
+    rf'<h2 id="{REFLECTION_SECTION_ID}"[^>]*>.*?</h2>(?P<body>.*?)(?=<h2[\s>]|\Z)', re.S
+)
+_LIST = re.compile(r"<ol[^>]*>(?P<items>.*?)</ol>", re.S)
+_ITEM = re.compile(r"<li[^>]*>(?P<text>.*?)</li>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_HEADER_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_H1_END = "</h1>"
+
+
+@dataclass(frozen=True)
+class LearningItem:
+    """A learning page as My learning lists it, in one language."""
+
+    key: str
+    title: str
+    kind: str
+    minutes: int
+    url: str
+    questions: tuple[str, ...] = field(default=())
+
+    @property
+    def notes(self) -> tuple[tuple[str, str], ...]:
+        """(note id, question) for each notes box: one for the page ("") without questions."""
+        if not self.questions:
+            return ((PAGE_NOTE_ID, ""),)
+        return tuple(zip(question_ids(len(self.questions)), self.questions, strict=True))
+
+
+def page_key(src_uri: str, language: str) -> str:
+    """The language-independent key of a page: its path without the language folder."""
+    path = PurePosixPath(src_uri)
+    if path.parts[:1] == (language,):
+        path = PurePosixPath(*path.parts[1:])
+    if path.name == "index.md":
+        folder = path.parent.as_posix()
+        return "" if folder == "." else folder + "/"
+    return path.with_suffix("").as_posix() + "/"
+
+
+def question_ids(count: int) -> tuple[str, ...]:
+    return tuple(f"q{number}" for number in range(1, count + 1))
+
+
+def plain_text(html: str) -> str:
+    text = _TAG.sub(" ", _HEADER_LINK.sub("", html))
+    return " ".join(html_module.unescape(text).split())
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read a page's text at WORDS_PER_MINUTE, never less than one."""
+    words = len(_WORD.findall(plain_text(html)))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def film_minutes(duration: str) -> int:
+    """A film's length ("MM:SS", as films.yml has it) in whole minutes, rounded up."""
+    minutes, seconds = (int(part) for part in duration.split(":"))
+    return max(1, minutes + (1 if seconds else 0))
+
+
+def reflection_questions(html: str) -> tuple[tuple[str, ...], int | None]:
+    """The reflection questions' text, and where their list ends in ``html`` (None: no list)."""
+    section = _SECTION.search(html)
+    if not section:
+        return (), None
+    listed = _LIST.search(html, section.start("body"), section.end("body"))
+    if not listed:
+        return (), None
+    questions = tuple(plain_text(item["text"]) for item in _ITEM.finditer(listed["items"]))
+    return questions, listed.end()
+
+
+def time_text(minutes: int, language: str) -> str:
+    """"About 12 minutes", "Tua 12 munud" (and "Tua 1 funud", "Tua 2 funud": munud is feminine)."""
+    ui = strings_for(language)
+    if minutes == 1:
+        return ui["learning_time_one"]
+    if minutes == 2:
+        return ui["learning_time_two"]
+    return ui["learning_time_many"].format(count=minutes)
+
+
+def _minutes(page, films) -> int:
+    kind = page.meta.get("kind")
+    if kind == "activity":
+        return int(page.meta["duration"])
+    if kind == "film":
+        return film_minutes(films[page.meta["film"]].duration)
+    return reading_minutes(page.content or "")
+
+
+def _learning_item(page, films) -> LearningItem:
+    questions, _ = reflection_questions(page.content or "")
+    return LearningItem(
+        key=page_key(page.file.src_uri, page.file.locale),
+        title=page.meta.get("title") or page.title,
+        kind=page.meta["kind"],
+        minutes=_minutes(page, films),
+        url=page.url,
+        questions=questions,
+    )
+
+
+def is_learning_page(page) -> bool:
+    return page.meta.get("kind") in LEARNING_KINDS
+
+
+# One catalogue per navigation (each language's build has its own), built on first use:
+# every page's content is rendered before the first page's template context is made.
+_catalogues: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def catalogue(nav, config) -> list[LearningItem]:
+    """Every learning page of this language's build, in navigation order."""
+    if nav not in _catalogues:
+        films = {film.slug: film for film in load_films(project_root(config) / "transcripts")}
+        _catalogues[nav] = [
+            _learning_item(page, films) for page in nav.pages if is_learning_page(page)
+        ]
+    return _catalogues[nav]
+
+
+def language_page(page) -> str:
+    """The page's path inside its language folder (``principles/index.md``)."""
+    parts = PurePosixPath(page.file.src_uri).parts
+    if parts[:1] == (page.file.locale,):
+        return PurePosixPath(*parts[1:]).as_posix()
+    return page.file.src_uri
+
+
+def _split_after_title(content: str) -> tuple[str, str]:
+    end = content.find(_H1_END)
+    end = 0 if end < 0 else end + len(_H1_END)
+    return content[:end], content[end:]
+
+
+# The strings learning.js writes into pages itself; on My learning it writes many more.
+SCRIPT_STRINGS = (
+    "learning_done_on",
+    "learning_nav_done",
+    "learning_progress",
+    "learning_status_done",
+    "learning_status_not_done",
+    "learning_status_saved",
+)
+
+
+def script_strings(language: str, on_my_learning_page: bool) -> dict[str, str]:
+    """The interface strings learning.js needs on a page."""
+    ui = strings_for(language)
+    if on_my_learning_page:
+        prefixes = ("learning_", "my_learning_")
+        return {key: text for key, text in ui.items() if key.startswith(prefixes)}
+    return {key: ui[key] for key in SCRIPT_STRINGS}
+
+
+def learning_page_context(page, config, nav) -> dict:
+    """What the templates need on any page: learning.js's settings, and on a learning page
+    its item and its content split around the time it takes and the notes; the catalogue on
+    My learning, the principles' keys on their overview."""
+    language = page.file.locale
+    items = catalogue(nav, config)
+    where = language_page(page)
+    my_learning = next(
+        (entry for entry in nav.pages if language_page(entry) == MY_LEARNING_PAGE), None
+    )
+    context: dict = {
+        "language": language,
+        "key": page_key(page.file.src_uri, language),
+        "my_learning_url": get_relative_url(my_learning.url, page.url) if my_learning else "",
+        "strings": script_strings(language, where == MY_LEARNING_PAGE),
+    }
+    content = page.content or ""
+    if where == MY_LEARNING_PAGE:
+        context["catalogue"] = [_catalogue_entry(item, page) for item in items]
+    elif where == PRINCIPLES_OVERVIEW:
+        context["progress_keys"] = [item.key for item in items if item.kind == "principle"]
+        context["content_head"], context["content_rest"] = _split_after_title(content)
+    if not is_learning_page(page):
+        return context
+    item = next(entry for entry in items if entry.key == context["key"])
+    head, rest = _split_after_title(content)
+    _, list_end = reflection_questions(rest)
+    notes_at = list_end if list_end is not None else len(rest)
+    context.update(
+        item=item,
+        time_text=time_text(item.minutes, language),
+        notes=[
+            {"id": note_id, "question": question, "number": number}
+            for number, (note_id, question) in enumerate(item.notes, start=1)
+        ],
+        content_head=head,
+        content_before_notes=rest[:notes_at],
+        content_after_notes=rest[notes_at:],
+    )
+    return context
+
+
+def _catalogue_entry(item: LearningItem, from_page) -> dict:
+    return {
+        "key": item.key,
+        "title": item.title,
+        "kind": item.kind,
+        "minutes": item.minutes,
+        "url": get_relative_url(item.url, from_page.url),
+        "questions": dict(item.notes),
+    }
+
