@@ -272,6 +272,11 @@ def test_three_pages_marked_done_show_in_my_learning_with_their_hours(page, site
     marked = page.locator(".md-nav a.md-nav__link:has([data-learning-mark])")
     assert "Attending" in marked.first.inner_text()
     assert "(done)" in marked.first.inner_text()
+    # On the done page itself, the table of contents' links are not marked.
+    page.goto(site_url + "principles/attending/")
+    assert page.locator(".md-nav--primary a.md-nav__link:has([data-learning-mark])").count() == 1
+    assert page.locator("a[href^='#']:has([data-learning-mark])").count() == 0
+    page.goto(site_url + "principles/")
     assert page.locator("[data-learning-progress-text]").inner_text() == (
         "Your progress: 1 of 9 principles done."
     )

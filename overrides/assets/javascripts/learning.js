@@ -195,7 +195,8 @@
   // --- every page: navigation and the principles overview ----------------------------
 
   function showProgress(state) {
-    markLinks(all(".md-nav a.md-nav__link[href]"), state);
+    // Pages in the site navigation; not the table of contents' links within this page.
+    markLinks(all(".md-nav--primary a.md-nav__link[href]:not([href^='#'])"), state);
     var progress = document.querySelector("[data-learning-progress]");
     if (!progress) return;
     var keys = progress.getAttribute("data-learning-progress").split(" ");
