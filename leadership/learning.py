@@ -125,7 +125,8 @@ def _minutes(page, films) -> int:
         return int(page.meta["duration"])
     if kind == "film":
         return film_minutes(films[page.meta["film"]].duration)
-    return reading_minutes(page.content or "")
+    # After the title: the print-only QR code's caption and address come before it.
+    return reading_minutes(_split_after_title(page.content or "")[1])
 
 
 def _learning_item(page, films) -> LearningItem:
@@ -144,18 +145,29 @@ def is_learning_page(page) -> bool:
     return page.meta.get("kind") in LEARNING_KINDS
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """A language build's learning pages, in navigation order, and where My learning is."""
+
+    items: tuple[LearningItem, ...]
+    by_key: dict[str, LearningItem]
+    my_learning_url: str | None
+
+
 # One catalogue per navigation (each language's build has its own), built on first use:
 # every page's content is rendered before the first page's template context is made.
 _catalogues: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def catalogue(nav, config) -> list[LearningItem]:
-    """Every learning page of this language's build, in navigation order."""
+def catalogue(nav, config) -> Catalogue:
+    """Every learning page of this language's build, and the My learning page's address."""
     if nav not in _catalogues:
         films = {film.slug: film for film in load_films(project_root(config) / "transcripts")}
-        _catalogues[nav] = [
-            _learning_item(page, films) for page in nav.pages if is_learning_page(page)
-        ]
+        items = tuple(_learning_item(page, films) for page in nav.pages if is_learning_page(page))
+        my_learning = next(
+            (page.url for page in nav.pages if language_page(page) == MY_LEARNING_PAGE), None
+        )
+        _catalogues[nav] = Catalogue(items, {item.key: item for item in items}, my_learning)
     return _catalogues[nav]
 
 
@@ -198,15 +210,14 @@ def learning_page_context(page, config, nav) -> dict:
     its item and its content split around the time it takes and the notes; the catalogue on
     My learning, the principles' keys on their overview."""
     language = page.file.locale
-    items = catalogue(nav, config)
+    pages = catalogue(nav, config)
+    items = pages.items
     where = language_page(page)
-    my_learning = next(
-        (entry for entry in nav.pages if language_page(entry) == MY_LEARNING_PAGE), None
-    )
+    my_learning = pages.my_learning_url
     context: dict = {
         "language": language,
         "key": page_key(page.file.src_uri, language),
-        "my_learning_url": get_relative_url(my_learning.url, page.url) if my_learning else "",
+        "my_learning_url": get_relative_url(my_learning, page.url) if my_learning else "",
         "strings": script_strings(language, where == MY_LEARNING_PAGE),
     }
     content = page.content or ""
@@ -217,7 +228,7 @@ def learning_page_context(page, config, nav) -> dict:
         context["content_head"], context["content_rest"] = _split_after_title(content)
     if not is_learning_page(page):
         return context
-    item = next(entry for entry in items if entry.key == context["key"])
+    item = pages.by_key[context["key"]]
     head, rest = _split_after_title(content)
     _, list_end = reflection_questions(rest)
     notes_at = list_end if list_end is not None else len(rest)
