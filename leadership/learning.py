@@ -18,13 +18,16 @@ import math
 import re
 import weakref
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from mkdocs.utils import get_relative_url
 
 from leadership.films import load_films
 from leadership.interface import strings_for
+from leadership.languages import DEFAULT_LANGUAGE
+from leadership.markdown_source import fenced_code_spans, mask
 from leadership.project import project_root
+from leadership.reporting import Problem, shown_path
 
 LEARNING_KINDS = ("principle", "reading", "film", "activity")
 # Attentive reading of study material, slower than the ~240 words a minute of light reading.
@@ -44,6 +47,10 @@ _TAG = re.compile(r"<[^>]+>")
 _HEADER_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _H1_END = "</h1>"
+# In Markdown sources: the reflection section's heading, any level-2 heading, a numbered item.
+_SOURCE_SECTION = re.compile(rf"^##\s.*\{{[^}}]*#{REFLECTION_SECTION_ID}\b[^}}]*\}}\s*$")
+_SOURCE_HEADING = re.compile(r"^#{1,2}\s")
+_SOURCE_ITEM = re.compile(r"^\d+[.)]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -256,3 +263,74 @@ def _catalogue_entry(item: LearningItem, from_page) -> dict:
         "questions": dict(item.notes),
     }
 
+
+
+# --- the sources: reflection questions written so that notes follow them ---------------
+
+
+@dataclass(frozen=True)
+class SourceQuestions:
+    """A page source's reflection section: its heading's line and its numbered questions."""
+
+    line: int
+    count: int
+    other_lines: int  # non-blank lines in the section that are not numbered questions
+
+
+def source_questions(text: str) -> SourceQuestions | None:
+    """The reflection section of a Markdown page, or None when it has none."""
+    lines = mask(text, fenced_code_spans(text)).split("\n")
+    for index, line in enumerate(lines):
+        if not _SOURCE_SECTION.match(line):
+            continue
+        count = other = 0
+        for following in lines[index + 1 :]:
+            if _SOURCE_HEADING.match(following):
+                break
+            if _SOURCE_ITEM.match(following):
+                count += 1
+            elif following.strip() and not following.startswith((" ", "\t")):
+                other += 1
+        return SourceQuestions(index + 1, count, other)
+    return None
+
+
+def reflection_question_problems(
+    texts: dict[Path, str], docs_dir: Path, root: Path
+) -> list[Problem]:
+    """Reflection sections that would not give each question its own notes box, or that
+    differ between the languages (a note is kept against its question's place in the list)."""
+    problems = []
+    for path, text in sorted(texts.items()):
+        relative = path.relative_to(docs_dir)
+        language, page = relative.parts[0], PurePosixPath(*relative.parts[1:])
+        section = source_questions(text)
+        if section is None:
+            continue
+        shown = shown_path(path, root)
+        if section.count == 0 or section.other_lines:
+            problems.append(Problem(
+                shown, section.line, "reflection-questions-list",
+                "write the reflection questions as one numbered list straight under this "
+                "heading (1. 2. 3.), with nothing else in the section, so each question gets "
+                "its own notes box",
+            ))
+        if language == DEFAULT_LANGUAGE:
+            continue
+        source_path = docs_dir / DEFAULT_LANGUAGE / page
+        source = source_questions(texts.get(source_path, ""))
+        if source is None:
+            if source_path in texts:
+                problems.append(Problem(
+                    shown, section.line, "reflection-questions-parity",
+                    f"{shown_path(source_path, root)} has no section with id "
+                    f"{REFLECTION_SECTION_ID}: give both languages the same reflection questions",
+                ))
+        elif source.count != section.count:
+            problems.append(Problem(
+                shown, section.line, "reflection-questions-parity",
+                f"{section.count} reflection questions here, {source.count} in "
+                f"{shown_path(source_path, root)}: keep the same questions in the same order in "
+                "both languages, so a reader's notes stay with their question",
+            ))
+    return problems

@@ -1,5 +1,6 @@
 """The checks every page's source must pass before the site is built: front matter against
-the one schema (leadership.frontmatter) and content safety (leadership.content_safety)."""
+the one schema (leadership.frontmatter), content safety (leadership.content_safety) and
+reflection questions written so that each gets its notes box (leadership.learning)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from leadership.content_safety import scan_markdown
 from leadership.frontmatter import check_site_texts, page_files
+from leadership.learning import reflection_question_problems
 from leadership.reporting import Problem, shown_path
 
 
@@ -23,4 +25,5 @@ def check_pages(
         if text is None:
             continue  # not UTF-8: reported by check_site
         problems += scan_markdown(text, shown_path(path, root), allowed_hosts)
+    problems += reflection_question_problems(texts, docs_dir, root)
     return sorted(set(problems)), checked

@@ -24,9 +24,11 @@ from leadership.learning import (
     page_key,
     question_ids,
     reading_minutes,
+    reflection_question_problems,
     reflection_questions,
     time_text,
 )
+from leadership.page_checks import check_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "learning"
 PROJECT = Path(__file__).resolve().parents[1]
@@ -95,6 +97,37 @@ def test_reflection_questions_are_read_from_their_section_only():
     assert html[:end].endswith("</ol>") and html[end:].startswith('<h2 id="related">')
     assert reflection_questions("<h2 id='other'>x</h2><ol><li>a</li></ol>") == ((), None)
     assert question_ids(3) == ("q1", "q2", "q3")
+
+
+def _source_problems(fixture: str) -> list[str]:
+    root = FIXTURES / fixture
+    docs = root / "docs"
+    texts = {path: path.read_text("utf-8") for path in sorted(docs.rglob("*.md"))}
+    return [str(problem) for problem in reflection_question_problems(texts, docs, root)]
+
+
+def test_reflection_questions_that_are_not_a_numbered_list_are_reported_at_their_heading():
+    assert _source_problems("questions-as-paragraphs") == [
+        "docs/cy/principles/kindness.md:9: reflection-questions-parity: 2 reflection questions "
+        "here, 0 in docs/en/principles/kindness.md: keep the same questions in the same order "
+        "in both languages, so a reader's notes stay with their question",
+        "docs/en/principles/kindness.md:9: reflection-questions-list: write the reflection "
+        "questions as one numbered list straight under this heading (1. 2. 3.), with nothing "
+        "else in the section, so each question gets its own notes box",
+    ]
+
+
+def test_a_different_number_of_questions_in_welsh_is_reported():
+    assert _source_problems("questions-differ-between-languages") == [
+        "docs/cy/principles/kindness.md:9: reflection-questions-parity: 2 reflection questions "
+        "here, 3 in docs/en/principles/kindness.md: keep the same questions in the same order "
+        "in both languages, so a reader's notes stay with their question",
+    ]
+
+
+def test_the_site_s_reflection_questions_pass_the_page_checks():
+    problems, checked = check_pages(PROJECT)
+    assert [p for p in problems if p.rule.startswith("reflection-")] == [] and checked > 50
 
 
 # --- the built pages ------------------------------------------------------------------
