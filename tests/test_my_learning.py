@@ -327,6 +327,30 @@ def test_three_pages_marked_done_show_in_my_learning_with_their_hours(page, site
     assert errors == []
 
 
+@pytest.mark.browser
+def test_notes_done_and_my_learning_work_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "cy/principles/attending/")
+    last = page.locator("textarea[data-learning-note$='#q5']")
+    last.focus()
+    page.keyboard.type("Gyda'r bysellfwrdd")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('[data-learning-done]')")
+    page.keyboard.press("Space")
+    expect(_status(page)).to_have_text(CY["learning_status_done"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.cl-learning__link') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cy/my-learning/")
+    hours = page.locator("[data-learning-hours]")
+    hours.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('[data-learning-contribution]')")
+    assert page.locator("[data-learning-total]").inner_text() == "2"
+    assert page.locator("[data-learning-contribution]").input_value() == "Gyda'r bysellfwrdd"
+
+
 def _prepare_record(page, site_url) -> None:
     """Two pages done, with notes holding a comma, a quote, a newline and a formula."""
     _mark_done(page, site_url + "principles/attending/")
