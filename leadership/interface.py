@@ -168,10 +168,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "learning_nav_done": {"en": "(done)", "cy": "(wedi gorffen)"},
     "learning_progress": {
-        "en": "Your progress: {done} of {total} principles done.",
-        "cy": "Eich cynnydd: wedi gorffen {done} o'r {total} egwyddor.",
+        "en": "{done} of {total} principles done.",
+        "cy": "Wedi gorffen {done} o'r {total} egwyddor.",
     },
-    "learning_progress_heading": {"en": "Your progress", "cy": "Eich cynnydd"},
+    "learning_progress_heading": {"en": "Your progress:", "cy": "Eich cynnydd:"},
     # The My learning page.
     "my_learning_done_heading": {"en": "What you have done", "cy": "Beth rydych chi wedi'i wneud"},
     "my_learning_empty": {

@@ -520,6 +520,9 @@
     });
 
     var picker = root.querySelector("[data-learning-import]");
+    root.querySelector("[data-learning-import-button]").addEventListener("click", function () {
+      picker.click();
+    });
     picker.addEventListener("change", function () {
       var file = picker.files && picker.files[0];
       if (!file) return;
