@@ -20,6 +20,8 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from markupsafe import escape
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from leadership.films import load_films
@@ -36,6 +38,14 @@ REFLECTION_SECTION_ID = "reflection-questions"
 # The id of a page's single notes box when it has no reflection questions.
 PAGE_NOTE_ID = "notes"
 MY_LEARNING_PAGE = "my-learning.md"
+# The headings partials/learning-notes.html and learning-record.html write, with their ids.
+NOTES_SECTION_ID = "your-notes"
+RECORD_SECTIONS = (
+    ("my_learning_done_heading", "what-you-have-done"),
+    ("my_learning_record_heading", "cpd-record"),
+    ("my_learning_backup_heading", "move-your-notes"),
+    ("my_learning_delete_heading", "delete-everything"),
+)
 PRINCIPLES_OVERVIEW = "principles/index.md"
 
 _SECTION = re.compile(
@@ -228,14 +238,19 @@ def learning_page_context(page, config, nav) -> dict:
         "strings": script_strings(language, where == MY_LEARNING_PAGE),
     }
     content = page.content or ""
+    ui = strings_for(language)
     if where == MY_LEARNING_PAGE:
         context["catalogue"] = [_catalogue_entry(item, page) for item in items]
+        _add_to_contents(page, [(ui[key], anchor) for key, anchor in RECORD_SECTIONS])
     elif where == PRINCIPLES_OVERVIEW:
         context["progress_keys"] = [item.key for item in items if item.kind == "principle"]
         context["content_head"], context["content_rest"] = _split_after_title(content)
     if not is_learning_page(page):
         return context
     item = pages.by_key[context["key"]]
+    _add_to_contents(
+        page, [(ui["learning_notes_heading"], NOTES_SECTION_ID)], after=REFLECTION_SECTION_ID
+    )
     head, rest = _split_after_title(content)
     _, list_end = reflection_questions(rest)
     notes_at = list_end if list_end is not None else len(rest)
@@ -251,6 +266,20 @@ def learning_page_context(page, config, nav) -> dict:
         content_after_notes=rest[notes_at:],
     )
     return context
+
+
+def _add_to_contents(page, entries, after: str | None = None) -> None:
+    """Put the templates' headings (level 2) in the page's table of contents, in page order:
+    after the section ``after`` when the page has it, otherwise at the end."""
+    items = page.toc.items
+    if len(items) == 1 and items[0].level == 1:
+        items = items[0].children
+    if any(item.id == anchor for item in items for _, anchor in entries):
+        return  # already added (the page's context is made again)
+    position = next((i + 1 for i, item in enumerate(items) if item.id == after), len(items))
+    items[position:position] = [
+        AnchorLink(str(escape(title)), anchor, 2) for title, anchor in entries
+    ]
 
 
 def _catalogue_entry(item: LearningItem, from_page) -> dict:
