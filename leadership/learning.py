@@ -225,7 +225,8 @@ def script_strings(language: str, on_my_learning_page: bool) -> dict[str, str]:
 def learning_page_context(page, config, nav) -> dict:
     """What the templates need on any page: learning.js's settings, and on a learning page
     its item and its content split around the time it takes and the notes; the catalogue on
-    My learning, the principles' keys on their overview."""
+    My learning, the principles' keys on their overview. The headings the templates add go
+    into the page's table of contents."""
     language = page.file.locale
     pages = catalogue(nav, config)
     items = pages.items
