@@ -1,7 +1,8 @@
 """The checks every page's source must pass before the site is built: front matter against
 the one schema (leadership.frontmatter), content safety (leadership.content_safety), links
-to files that exist (leadership.source_links) and no placeholder text left from the
-new-page templates (leadership.placeholders)."""
+to files that exist (leadership.source_links), no placeholder text left from the new-page
+templates (leadership.placeholders), and reflection questions written so that each gets its
+notes box (leadership.learning)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from leadership.content_safety import scan_markdown
 from leadership.frontmatter import check_site_texts, page_files
+from leadership.learning import reflection_question_problems
 from leadership.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.reporting import Problem, shown_path
 from leadership.source_links import check_source_links
@@ -31,4 +33,5 @@ def check_pages(
         problems += scan_markdown(text, shown, allowed_hosts)
         problems += check_source_links(text, path, docs_dir, shown)
         problems += check_placeholders(text, shown, phrases)
+    problems += reflection_question_problems(texts, docs_dir, root)
     return sorted(set(problems)), checked

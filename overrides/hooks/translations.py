@@ -7,6 +7,7 @@ from pathlib import Path
 
 from leadership.interface import strings_for
 from leadership.languages import DEFAULT_LANGUAGE, build_language, site_prefix
+from leadership.learning import learning_page_context
 from leadership.site_i18n import home_language_links, language_links, localise_permalinks
 
 NOT_FOUND_PAGE = "404.html"
@@ -17,6 +18,7 @@ _default_not_found: dict[Path, bytes] = {}
 
 def on_page_context(context, page, config, nav):
     context["ui"] = strings_for(page.file.locale)
+    context["learning"] = learning_page_context(page, config, nav)
     # Material writes the language switch and the hreflang links from extra.alternate.
     config.extra.alternate = language_links(page)
     return context
