@@ -78,8 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "activity_outcomes": {"en": "Learning outcomes", "cy": "Deilliannau dysgu"},
     "activity_steps": {"en": "Steps", "cy": "Camau"},
     "activity_film_moments": {"en": "In the films", "cy": "Yn y ffilmiau"},
-    "minutes_one": {"en": "1 minute", "cy": "1 funud"},
     # "munud" is feminine: soft mutation after "un" and "dwy" (1, 2): "un funud", "dwy funud".
+    "minutes_one": {"en": "1 minute", "cy": "1 funud"},
     "minutes_two": {"en": "2 minutes", "cy": "2 funud"},
     "minutes_many": {"en": "{count} minutes", "cy": "{count} munud"},
     "people_one": {"en": "1 person", "cy": "Un person"},
