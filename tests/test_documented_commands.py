@@ -7,6 +7,7 @@ copy shares the project's installed `.venv` and `node_modules`, as `make setup` 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -80,8 +81,27 @@ def test_the_guides_show_the_commands_this_test_expects():
             assert script is None or (PROJECT_ROOT / script[0]).is_file(), command
 
 
+def installed_as_the_files_ask() -> None:
+    """The shared .venv and node_modules match this project's files, as `make setup` leaves
+    them: otherwise the copy's `make setup` would reinstall them, pointing at the copy."""
+    requirements = b"".join(
+        (PROJECT_ROOT / name).read_bytes() for name in ("requirements.txt", "pyproject.toml")
+    )
+    wanted = hashlib.sha256(requirements).hexdigest()
+    npm_wanted = hashlib.sha256((PROJECT_ROOT / "package-lock.json").read_bytes()).hexdigest()
+    stamps = {
+        PROJECT_ROOT / ".venv" / ".requirements.sha256": wanted,
+        PROJECT_ROOT / "node_modules" / ".package-lock.sha256": npm_wanted,
+    }
+    for stamp, expected in stamps.items():
+        found = stamp.read_text().strip() if stamp.is_file() else None
+        if found != expected:
+            pytest.fail(f"{stamp} does not match the project's files: run `make setup` first")
+
+
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory) -> Path:
+    installed_as_the_files_ask()
     return copy_of_project(tmp_path_factory.mktemp("documented") / "project")
 
 
@@ -119,6 +139,7 @@ def test_each_documented_command_works_as_written(project_copy, command):
 
 @pytest.mark.build
 def test_make_serve_serves_both_languages(tmp_path):
+    installed_as_the_files_ask()
     project = copy_of_project(tmp_path / "project")
     server = subprocess.Popen(
         ["/bin/sh", "-c", f"exec {SERVE}"], cwd=project, env=CLEAN_ENVIRONMENT,

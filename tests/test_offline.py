@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from leadership.offline import (
     PACK_NAME,
@@ -256,18 +257,19 @@ def test_notes_and_progress_are_kept_across_reloads_from_file(offline_page, pack
     note.fill("Nodyn a gadwyd oddi ar-lein")
     page.locator("[data-learning-done]").check()
     page.reload()
-    assert note.input_value() == "Nodyn a gadwyd oddi ar-lein"
-    assert page.locator("[data-learning-done]").is_checked()
+    # The script fills the box once the page has loaded: wait for it, as a reader would.
+    expect(note).to_have_value("Nodyn a gadwyd oddi ar-lein")
+    expect(page.locator("[data-learning-done]")).to_be_checked()
     page.locator("a.cl-language-switch__link[hreflang='en']").click()
-    assert page.url.endswith("/principles/attending.html")
-    assert note.input_value() == "Nodyn a gadwyd oddi ar-lein"
+    page.wait_for_url("**/principles/attending.html")
+    expect(note).to_have_value("Nodyn a gadwyd oddi ar-lein")
     # The navigation marks the page done, with text.
     done = page.locator(".md-nav a.md-nav__link:has([data-learning-mark])")
     assert "Attending" in done.first.inner_text() and "(done)" in done.first.inner_text()
     page.locator(".cl-learning__link a").click()
-    assert page.url.endswith("/my-learning.html")
+    page.wait_for_url("**/my-learning.html")
     page.reload()
-    assert page.locator("[data-learning-count]").inner_text() == "1"
+    expect(page.locator("[data-learning-count]")).to_have_text("1")
     assert page.locator("[data-learning-items] legend").inner_text() == "Attending"
     assert "Nodyn a gadwyd oddi ar-lein" in page.locator("[data-learning-items]").inner_text()
     assert errors == []
