@@ -220,40 +220,51 @@ def build(project: Path, config: Path, site_dir: Path) -> Build:
                  child.returncode, log.read_text())
 
 
-# The templates read the interface strings the translations hook puts in their context;
-# without any hook the 404 template stops the build at "'ui' is undefined". The build
-# without hooks gets this small stand-in instead.
+# The templates read the interface strings and the search worker's name the project's plugin
+# puts in their context; without it the 404 template stops the build at "'ui' is undefined".
+# The build without the plugin gets this small stand-in instead.
 INTERFACE_STRINGS_HOOK = '''"""Benchmark stand-in: the interface strings the templates need."""
 from leadership.interface import strings_for
 from leadership.languages import build_language
+from leadership.material_assets import search_worker
+
+WORKER = search_worker()
 
 
 def on_page_context(context, page, config, nav):
     context["ui"] = strings_for(page.file.locale)
+    context["search_worker"] = WORKER
     return context
 
 
 def on_template_context(context, template_name, config):
     context["ui"] = strings_for(build_language(config))
+    context["search_worker"] = WORKER
     return context
 '''
 INTERFACE_STRINGS_HOOK_FILE = "bench_interface_strings.py"
+# The project's plugin, as mkdocs.yml lists it under plugins.
+PLUGIN_NAME = "leadership"
 
 
 def without_hooks(project: Path) -> Path:
-    """A copy of the project's config without its hooks, beside the original.
+    """A copy of the project's config without the project's plugin, beside the original.
 
     What then builds differently: no page is checked (front matter, content safety, page
     parity, activities, subtitles); film pages have their introduction but no transcript,
     activity guides their Markdown but no at-a-glance box, steps or film moments, pages no
     print header; search has one joint index with no cue entries or Welsh data. Links to
-    film moments point at anchors only the transcripts hook writes, so anchor checks are
+    film moments point at anchors only the project's plugin writes, so anchor checks are
     informational in this build. The interface strings come from a stand-in hook.
     """
     from scaled_site import read_config, write_config
 
     config = read_config(project / "mkdocs.yml")
     (project / INTERFACE_STRINGS_HOOK_FILE).write_text(INTERFACE_STRINGS_HOOK, encoding="utf-8")
+    config["plugins"] = [
+        plugin for plugin in config["plugins"]
+        if not (plugin == PLUGIN_NAME or isinstance(plugin, dict) and PLUGIN_NAME in plugin)
+    ]
     config["hooks"] = [INTERFACE_STRINGS_HOOK_FILE]
     validation = config.get("validation")
     if isinstance(validation, dict) and validation.get("anchors") != "ignore":

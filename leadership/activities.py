@@ -282,6 +282,8 @@ class References:
                     titles[page.stem] = _page_title(page) or page.stem
             references.principle_pages[language] = set(titles)
             references.principle_titles[language] = titles
+        if not transcripts_dir.is_dir():
+            return references  # a project without films
         try:
             films = load_films(transcripts_dir)
         except ContentError as error:

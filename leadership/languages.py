@@ -77,11 +77,3 @@ def missing_counterparts(docs_dir: Path, relative_to: Path | None = None) -> lis
 def build_language(config) -> str:
     """The language MkDocs is building now (mkdocs-static-i18n sets it on the theme)."""
     return config.theme["language"] or DEFAULT_LANGUAGE
-
-
-def nested_language_build(config) -> bool:
-    """Whether MkDocs is building a language that mkdocs-static-i18n builds inside the default
-    one (in the same process, after the default language's pages). Site-wide work, such as
-    checking every page or publishing files, is done once, outside it."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))

@@ -28,7 +28,6 @@ from lxml import html as lxml_html
 
 from leadership.languages import LANGUAGES, site_prefix
 from leadership.reporting import Problem
-from leadership.site_i18n import SEARCH_INDEX
 
 OFFLINE_VARIABLE = "OFFLINE"
 OFFLINE_PLUGIN_NAMES = ("material/offline", "offline")
@@ -102,23 +101,16 @@ def install_shim(project_dir: Path, site_dir: Path) -> Path:
     return target
 
 
-def write_search_scripts(site_dir: Path) -> dict[str, Path]:
-    """Inline each language's search index as the script Material loads from file://."""
+def write_search_scripts(site_dir: Path, indexes: dict[str, str]) -> dict[str, Path]:
+    """Inline each language's search index (its JSON, by language) as the script Material
+    loads from file://."""
     written = {}
-    for language in LANGUAGES:
-        root = site_dir / site_prefix(language)
-        index = root / SEARCH_INDEX
-        if not index.is_file():
-            continue
-        data = index.read_text(encoding="utf-8")
-        json.loads(data)  # a broken index must fail here, not silently in the browser
-        script = root / SEARCH_SCRIPT
+    for language, data in indexes.items():
+        script = site_dir / site_prefix(language) / SEARCH_SCRIPT
+        script.parent.mkdir(parents=True, exist_ok=True)
         script.write_text(f"{SEARCH_SCRIPT_PREFIX}{data}", encoding="utf-8")
         written[language] = script
     return written
-
-
-# --- checking a built pack -------------------------------------------------------------
 
 
 def _target(page: Path, url: str) -> Path | None:

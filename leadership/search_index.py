@@ -1,6 +1,6 @@
 """The site's search indexes beyond Material's defaults: film cues and Welsh-aware search.
 
-Works on the indexes :func:`leadership.site_i18n.split_search_index` makes, one per
+Works on the indexes :func:`leadership.site_i18n.split_search_entries` makes, one per
 language, before they are written. It adds an entry per film cue, so a search finds the
 moment in a film and opens the film page at that cue, and it makes the Welsh index Welsh:
 Material's worker then loads the Welsh lunr plugin
@@ -8,24 +8,22 @@ Material's worker then loads the Welsh lunr plugin
 :func:`leadership.welsh.search_data` produces written in front of it, so the data arrives
 with the plugin, from a server or from ``file://`` (the offline pack) alike.
 
-``LEADERSHIP_SEARCH=material`` at build time leaves Material's default search (one index
-per language, nothing more), for comparison in the search evaluation.
+The plugin's ``search: mode: material`` (``LEADERSHIP_SEARCH=material`` in mkdocs.yml)
+leaves Material's default search (one index per language, nothing more), for comparison in
+the search evaluation.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from leadership import welsh
-from leadership.languages import site_prefix
 from leadership.transcript import TranscriptCue
 
 SEARCH_MODE_VARIABLE = "LEADERSHIP_SEARCH"
-SEARCH_MODES = ("project", "material")
 WELSH = "cy"
 # The Welsh lunr plugin, where Material's worker looks for lunr-languages.
 WELSH_PLUGIN = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.cy.min.js"
@@ -35,28 +33,23 @@ DATA_END = "/* End of Welsh search data */\n"
 WELSH_PIPELINE = ["trimmer", "stopWordFilter"]
 
 
-def search_mode(environ: Mapping[str, str] = os.environ) -> str:
-    mode = environ.get(SEARCH_MODE_VARIABLE, "project") or "project"
-    if mode not in SEARCH_MODES:
-        raise ValueError(
-            f"{SEARCH_MODE_VARIABLE}={mode!r} is not a search mode: use one of "
-            + ", ".join(SEARCH_MODES)
-        )
-    return mode
-
-
 def refine_search_indexes(
-    site_dir: Path, indexes: dict[str, dict], dictionary: welsh.RadicalDictionary | None = None
+    site_dir: Path,
+    indexes: dict[str, dict],
+    cue_entries: Mapping[str, Mapping[str, tuple[str, list[dict]]]],
+    dictionary: welsh.RadicalDictionary | None = None,
 ) -> dict[str, int]:
     """Add cue entries to every language's index and make the Welsh index Welsh.
 
-    ``indexes`` are the indexes by language (``split_search_index``), changed in place; the
-    Welsh search data is written in front of the Welsh plugin in ``site_dir``. Returns the
-    number of cue entries added per language.
+    ``indexes`` are the indexes by language (``split_search_entries``), changed in place;
+    ``cue_entries`` the film pages' cue entries, by language, then the page's location in its
+    language's index -> (the id of the transcript's section, entries). The Welsh search data
+    is written in front of the Welsh plugin in ``site_dir``. Returns the number of cue
+    entries added per language.
     """
     added = {}
     for language, index in indexes.items():
-        docs, added[language] = with_cue_entries(index["docs"], noted_cues(site_dir, language))
+        docs, added[language] = with_cue_entries(index["docs"], cue_entries.get(language, {}))
         index["docs"] = docs
         if language == WELSH:
             index["config"] = welsh_index_config(index["config"])
@@ -101,38 +94,6 @@ def plugin_data(plugin: Path) -> dict | None:
 
 
 # --- Film cues ---------------------------------------------------------------------------------
-
-# The cue entries of each film page, noted by the transcripts hook as it renders the page:
-# by site folder and language, then the page's URL in its language's index -> (the id of the
-# transcript's section, entries). The transcript reaches the page after Material's search
-# has read it, so the search indexes each cue once, as its own entry, and no built page is
-# parsed again to find them. Notes are kept from one build to the next (``mkdocs serve
-# --dirty`` renders only the pages that changed) and used only for a page whose transcript
-# section is in the index.
-_noted_cues: dict[tuple[Path, str], dict[str, tuple[str, list[dict]]]] = {}
-
-
-def _noted_key(site_dir: Path, language: str) -> tuple[Path, str]:
-    return Path(site_dir).resolve(), language
-
-
-def note_cues(
-    site_dir: Path, language: str, page_url: str, section_id: str,
-    cues: Iterable[TranscriptCue],
-) -> None:
-    """Remember a film page's cues, to be filed under its transcript section's entry.
-
-    ``page_url`` is the page's URL on the site (``cy/films/x/``); the index of its language
-    has it without the language's folder (``films/x/``).
-    """
-    location = page_url.removeprefix(site_prefix(language))
-    entries = [cue_entry(location, cue) for cue in cues]
-    _noted_cues.setdefault(_noted_key(site_dir, language), {})[location] = (section_id, entries)
-
-
-def noted_cues(site_dir: Path, language: str) -> dict[str, tuple[str, list[dict]]]:
-    return _noted_cues.get(_noted_key(site_dir, language), {})
-
 
 def cue_entry(page_url: str, cue: TranscriptCue) -> dict:
     """A search entry that opens the film page at the cue: its time as title, its words."""

@@ -156,13 +156,14 @@ def settled_results(page, timeout_s: float = 15) -> list[str]:
     raise AssertionError(f"the search results did not settle: {previous}")
 
 
-def minimal_mkdocs_yml(*hooks) -> str:
-    """A two-language mkdocs.yml for a small test site that runs only ``hooks``."""
-    listed = "".join(f"  - {hook}\n" for hook in hooks)
+def minimal_mkdocs_yml() -> str:
+    """A two-language mkdocs.yml for a small test site built with the project's plugin."""
     return (
-        "site_name: Test\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
-        "plugins:\n  - i18n:\n      docs_structure: folder\n      fallback_to_default: false\n"
+        "site_name: Test\nsite_url: https://example.org/\ndocs_dir: docs\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - i18n:\n      docs_structure: folder\n"
+        "      fallback_to_default: false\n"
         "      languages:\n        - locale: en\n          name: English\n          default: true\n"
         "        - locale: cy\n          name: Cymraeg\n"
-        f"hooks:\n{listed}"
+        "  - leadership\n"
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from leadership.cues import Cue, anchors, formatted_text, plain_text
 
 RUNS_ON = re.compile(r"\s*\.{2,}\s*$")
@@ -31,8 +33,9 @@ class TranscriptCue:
 
     @property
     def markup(self) -> str:
-        """The text as HTML: formatting tags kept, anything else escaped or dropped."""
-        return formatted_text(self.text)
+        """The text as HTML: formatting tags kept, anything else escaped or dropped. The one
+        place cue text is marked safe for the (autoescaping) templates."""
+        return Markup(formatted_text(self.text))
 
     @property
     def plain(self) -> str:

@@ -196,11 +196,11 @@ def test_the_page_check_reports_unsafe_content_with_the_front_matter(tmp_path):
 
 @pytest.mark.build
 def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
-    hook = REPO / "overrides" / "hooks" / "frontmatter.py"
     write(
         tmp_path / "mkdocs.yml",
-        f"""
+        """
         site_name: Test
+        site_url: https://example.org/
         theme:
           name: material
           font: false
@@ -210,10 +210,9 @@ def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
               docs_structure: folder
               fallback_to_default: false
               languages:
-                - {{locale: en, name: English, default: true}}
-                - {{locale: cy, name: Cymraeg}}
-        hooks:
-          - {hook}
+                - {locale: en, name: English, default: true}
+                - {locale: cy, name: Cymraeg}
+          - leadership
         """,
     )
     write(tmp_path / "docs/en/index.md", source("event_handler.md").replace("reading", "home"))

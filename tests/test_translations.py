@@ -221,7 +221,7 @@ def test_the_notice_goes_below_the_title_in_the_page_language():
     assert with_notice("<p>No title</p>", "NOTICE").startswith("NOTICE")
 
 
-MKDOCS_YML = minimal_mkdocs_yml(REPO / "overrides" / "hooks" / "frontmatter.py")
+MKDOCS_YML = minimal_mkdocs_yml()
 
 
 @pytest.mark.build

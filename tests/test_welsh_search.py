@@ -127,7 +127,10 @@ def test_an_unknown_search_mode_fails_the_build_with_a_message(tmp_path, monkeyp
     result = build_site(tmp_path / "site", project_dir=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "LEADERSHIP_SEARCH='lunr' is not a search mode: use one of project, material" in output
+    assert (
+        "Plugin 'leadership' option 'search': Sub-option 'mode': "
+        "Expected one of: ('project', 'material') but received: 'lunr'"
+    ) in output
     assert "Traceback" not in output
 
 
