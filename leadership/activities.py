@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership import front_matter_source
+from leadership.cues import anchors
+from leadership.front_matter_source import FrontMatter, read_front_matter
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.reporting import ContentError, Problem, shown_path
+from leadership.reporting import ContentError, Problem
 
 ACTIVITY_KIND = "activity"
 ACTIVITIES_FOLDER = "activities"
@@ -268,105 +269,38 @@ class References:
     film_anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # why some could not be read
 
-    @classmethod
-    def from_project(cls, docs_dir: Path, transcripts_dir: Path, root: Path) -> References:
-        from leadership.cues import anchors, read_srt
-        from leadership.films import load_films, subtitle_path
+    # (film slug, language) -> the subtitles (as problems name them) that have errors: an
+    # activity citing a moment in them is told once to mend that file, which is reported by
+    # its own lines.
+    broken_subtitles: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    @classmethod
+    def from_content(cls, principle_titles: dict[str, dict[str, str]], films, docs_dir: Path,
+                     root: Path) -> References:
+        """From what the content model read: the principle pages' titles and the film
+        library (``leadership.content.FilmLibrary``)."""
         references = cls()
         for language in LANGUAGES:
-            folder = docs_dir / language / PRINCIPLES_FOLDER
-            titles = {}
-            for page in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-                if page.stem in PRINCIPLES:
-                    titles[page.stem] = _page_title(page) or page.stem
+            titles = principle_titles.get(language, {})
             references.principle_pages[language] = set(titles)
-            references.principle_titles[language] = titles
-        if not transcripts_dir.is_dir():
-            return references  # a project without films
-        try:
-            films = load_films(transcripts_dir)
-        except ContentError as error:
-            references.problems.extend(error.problems)
-            return references
-        for film in films:
+            references.principle_titles[language] = dict(titles)
+        for film in films.films.values():
             references.film_titles[film.slug] = dict(film.title)
             for language in LANGUAGES:
-                path = subtitle_path(transcripts_dir, film.slug, language)
-                try:
-                    cues = read_srt(path)
-                except ContentError as error:
-                    references.problems.extend(error.problems)
+                broken = films.broken_file(film.slug, language)
+                if broken:
+                    references.broken_subtitles[(film.slug, language)] = broken
                     continue
-                except OSError as error:
-                    references.problems.append(
-                        Problem(shown_path(path, root), 1, "activity-film", f"cannot read: {error}")
-                    )
-                    continue
-                references.film_anchors[(film.slug, language)] = set(anchors(cues))
+                cues = films.cues(film.slug, language)
+                if cues is not None:
+                    references.film_anchors[(film.slug, language)] = set(anchors(cues))
         return references
 
+    @classmethod
+    def from_project(cls, docs_dir: Path, transcripts_dir: Path, root: Path) -> References:
+        from leadership.content import read_site
 
-def _page_title(page: Path) -> str | None:
-    try:
-        front = read_front_matter(page.read_text(encoding="utf-8"), str(page))
-    except (ContentError, OSError):
-        return None
-    title = front.data.get("title")
-    return title.strip() if isinstance(title, str) else None
-
-
-# --- front matter with line numbers ----------------------------------------------------
-
-
-@dataclass
-class FrontMatter:
-    data: dict
-    lines: dict[tuple, int]  # key path -> line of that key (or list item) in the file
-    body: str
-    body_line: int  # the file line the body starts on
-    duplicates: list[tuple[tuple, int]] = field(default_factory=list)
-
-
-def read_front_matter(text: str, path: str) -> FrontMatter:
-    """Split a page into its YAML front matter and body, keeping every key's line."""
-    # The page is read line by line as str.splitlines() sees it (every line break, a final
-    # one dropped), and the YAML without the line break before the closing '---'.
-    lines_text = "\n".join(text.lstrip("\ufeff").splitlines())
-    try:
-        parsed = front_matter_source.parse(
-            lines_text, later_duplicates_win=True, yaml_final_newline=False
-        )
-    except front_matter_source.UnreadableFrontMatter as unreadable:
-        raise ContentError([_unreadable_problem(unreadable, path)]) from None
-    key_lines: dict[tuple, int] = {(): 1, **parsed.key_lines}
-    return FrontMatter(parsed.data, key_lines, parsed.body, parsed.body_line, parsed.duplicates)
-
-
-def _unreadable_problem(unreadable: front_matter_source.UnreadableFrontMatter,
-                        path: str) -> Problem:
-    reason = unreadable.reason
-    if reason == front_matter_source.MISSING:
-        message = "the page must start with '---' and YAML front matter"
-        return Problem(path, 1, "activity-front-matter", message)
-    if reason == front_matter_source.UNCLOSED:
-        return Problem(path, 1, "activity-front-matter", "the front matter has no closing '---'")
-    if reason == front_matter_source.NOT_A_MAPPING:
-        return Problem(path, 1, "activity-front-matter", "front matter must be a mapping of keys")
-    # YAML notices a mistake where it stops making sense, often a line after it; the
-    # context says where the construct it was reading began.
-    error = unreadable.yaml_error
-    first_line = unreadable.first_line
-    mark = getattr(error, "problem_mark", None)
-    line = first_line + mark.line if mark else 1
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    context_mark = getattr(error, "context_mark", None)
-    where = ""
-    if context and context_mark:
-        where = f" ({context} that starts on line {first_line + context_mark.line})"
-    return Problem(path, line, "activity-front-matter", f"front matter is not valid YAML: "
-                   f"{problem}{where}")
+        return read_site(root, docs_dir, transcripts_dir).references
 
 
 def _name(key_path: tuple) -> str:
@@ -386,11 +320,10 @@ class _Checker:
         self.front = front
         self.context = references
         self.problems: list[Problem] = []
+        self.reported_broken: set[str] = set()
 
     def line(self, key_path: tuple) -> int:
-        while key_path not in self.front.lines:
-            key_path = key_path[:-1]
-        return self.front.lines[key_path]
+        return self.front.line(*key_path)
 
     def add(self, key_path: tuple, rule: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.line(key_path), rule, message))
@@ -439,6 +372,16 @@ class _Checker:
             )
             return False
         anchors = self.context.film_anchors.get((moment.film, self.language))
+        broken = self.context.broken_subtitles.get((moment.film, self.language))
+        if broken is not None:
+            if broken not in self.reported_broken:  # one line per page and file
+                self.reported_broken.add(broken)
+                self.add(
+                    (*key_path, "cue"), "activity-cue",
+                    f"film moments cannot be checked until {broken} is mended "
+                    "(its own problems are listed first)",
+                )
+            return False
         if anchors is None:
             self.add(
                 (*key_path, "cue"), "activity-cue",
@@ -474,11 +417,20 @@ def _nearest(cue: str, anchors: set[str]) -> str:
 def check_activity(
     path: str, text: str, language: str, references: References
 ) -> tuple[Activity | None, list[Problem]]:
-    """Check one activity page; return the activity (None when it has errors) and problems."""
+    """Read and check one activity page (``check_guide`` when it is read already)."""
     try:
         front = read_front_matter(text, path)
     except ContentError as error:
         return None, list(error.problems)
+    return check_guide(front, language, references)
+
+
+def check_guide(
+    front: FrontMatter, language: str, references: References
+) -> tuple[Activity | None, list[Problem]]:
+    """Check one activity page's front matter and body against the activities schema;
+    return the activity (None when it has errors) and the problems."""
+    path = front.path
     checker = _Checker(path, language, front, references)
     for key_path, line in front.duplicates:
         checker.problems.append(
@@ -510,8 +462,8 @@ def check_activity(
 
 
 def _check_body(checker: _Checker, fields: dict) -> None:
-    body_lines = checker.front.body.split("\n")
-    first = checker.front.body_line
+    body_lines = checker.front.source.body.split("\n")
+    first = checker.front.source.body_line
     headings = []  # (file line, level, text, id)
     in_code = False
     for offset, line in enumerate(body_lines):
@@ -601,27 +553,14 @@ class CheckResult:
 
 
 def check_activities(docs_dir: Path, transcripts_dir: Path, root: Path) -> CheckResult:
-    """Check every activity page in every language, and that the languages agree."""
-    references = References.from_project(docs_dir, transcripts_dir, root)
-    problems = list(references.problems)
-    activities: dict[str, list[Activity]] = {}
-    checked = 0
-    for language in LANGUAGES:
-        activities[language] = []
-        for source in activity_sources(docs_dir, language):
-            checked += 1
-            shown = shown_path(source, root)
-            try:
-                text = source.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(Problem(shown, 1, "activity-front-matter", f"cannot read: {error}"))
-                continue
-            activity, found = check_activity(shown, text, language, references)
-            problems.extend(found)
-            if activity:
-                activities[language].append(activity)
-    problems.extend(parity_problems(activities))
-    return CheckResult(activities, sorted(set(problems)), checked, references)
+    """Every activity guide in every language, and whether the languages agree, as the
+    content model (``leadership.content``) reads and checks them."""
+    from leadership.content import read_site
+
+    content = read_site(root, docs_dir, transcripts_dir)
+    guides = {page.shown for page in content.pages.values() if page.kind == ACTIVITY_KIND}
+    problems = [p for p in content.front_matter_problems if p.path in guides]
+    return CheckResult(content.activities, problems, len(guides), content.references)
 
 
 # What must be the same in every language: the plan of the session, not its wording.

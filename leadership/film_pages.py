@@ -6,12 +6,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from leadership.cues import read_srt, to_webvtt
-from leadership.films import Film, load_films, subtitle_path
+from leadership.content import FilmLibrary
+from leadership.cues import Cue, to_webvtt
+from leadership.films import Film, subtitle_path
 from leadership.interface import strings_for
 from leadership.languages import LANGUAGES
-from leadership.reporting import Problem
-from leadership.subtitle_check import check_paths
 from leadership.transcript import paragraphs
 
 # The id of the transcript's heading on a film page (partials/film.html): search files the
@@ -26,10 +25,9 @@ def published_name(slug: str, language: str, extension: str) -> str:
 
 
 def film_page_context(
-    film: Film, transcripts_dir: Path, language: str, url_for: Callable[[str], str]
+    film: Film, cues: list[Cue], language: str, url_for: Callable[[str], str]
 ) -> dict:
-    """Everything the film template needs, for one film in one language."""
-    cues = read_srt(subtitle_path(transcripts_dir, film.slug, language))
+    """Everything the film template needs, for one film in one language (its cues)."""
     ui = strings_for(language)
     tracks = [
         {
@@ -54,33 +52,23 @@ def film_page_context(
     }
 
 
-def publish_subtitles(
-    transcripts_dir: Path, site_dir: Path, films: list[Film] | None = None
-) -> list[Path]:
-    """Write each film's SRT and WebVTT in every language (and a self-hosted video) to the site.
-
-    ``films`` saves reading films.yml again when the caller has it already.
-    """
+def publish_subtitles(films: FilmLibrary, site_dir: Path) -> list[Path]:
+    """Write each film's SRT and WebVTT in every language (and a self-hosted video) to the
+    site, from the library's cues (each file parsed once, by the subtitle check)."""
     target = site_dir / PUBLISHED_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for film in load_films(transcripts_dir) if films is None else films:
+    for film in films.films.values():
         for language in LANGUAGES:
-            source = subtitle_path(transcripts_dir, film.slug, language)
+            source = subtitle_path(films.folder, film.slug, language)
             srt_copy = site_dir / published_name(film.slug, language, "srt")
             shutil.copyfile(source, srt_copy)
             vtt = site_dir / published_name(film.slug, language, "vtt")
-            vtt.write_text(to_webvtt(read_srt(source)), encoding="utf-8")
+            vtt.write_text(to_webvtt(films.cues(film.slug, language)), encoding="utf-8")
             written += [srt_copy, vtt]
         if film.video:
             video_target = target / film.video["src"]
             video_target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(transcripts_dir / film.video["src"], video_target)
+            shutil.copyfile(films.folder / film.video["src"], video_target)
             written.append(video_target)
     return written
-
-
-def transcript_errors(transcripts_dir: Path) -> list[Problem]:
-    """The subtitle checker's errors (not warnings) for the site's transcripts."""
-    result = check_paths([transcripts_dir])
-    return [problem for problem in result.problems if problem.severity == "error"]

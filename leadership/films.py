@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from leadership.languages import LANGUAGES
+from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.reporting import ContentError, Problem
 from leadership.subtitle_rules import problem
 from leadership.yaml_nodes import compose
@@ -53,6 +53,9 @@ class Film:
     corrections: list[dict[str, Any]] = field(default_factory=list)
     source_fixture: str | None = None
     line: int = 0  # the line of the film's entry in films.yml
+    # The status of the Welsh subtitles' translation record (reviewed, draft), when it has one
+    # (leadership.translation_status checks the record itself).
+    translation_status: str | None = None
 
 
 def subtitle_path(transcripts_dir: str | Path, slug: str, language: str) -> Path:
@@ -65,9 +68,10 @@ def load_films(transcripts_dir: str | Path) -> list[Film]:
     return load_films_file(Path(transcripts_dir) / FILMS_FILE)
 
 
-def load_films_file(path: str | Path) -> list[Film]:
-    """The films in one films.yml file; raises ContentError with path:line."""
-    name = str(path)
+def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
+    """The films in one films.yml file; raises ContentError with path:line (``name`` is the
+    path as problems show it)."""
+    name = name or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -180,6 +184,7 @@ class _Reader:
             corrections=self.corrections(keys.get("corrections")),
             source_fixture=value("source_fixture", self.text),
             line=node.start_mark.line + 1,
+            translation_status=_translation_status(keys.get("translation")),
         )
         return film if len(self.problems) == before else None
 
@@ -234,6 +239,17 @@ class _Reader:
                                 f"{', '.join(LANGUAGES)}")
             result.append(values)
         return result
+
+
+def _translation_status(entry: tuple[yaml.Node, yaml.Node] | None) -> str | None:
+    """The record's status when it is one of TRANSLATION_STATUSES (else None: the
+    translation check reports a record that is not valid)."""
+    if entry is None or not isinstance(entry[1], yaml.MappingNode):
+        return None
+    for key, value in entry[1].value:
+        if key.value == "status" and isinstance(value, yaml.ScalarNode):
+            return value.value if value.value in TRANSLATION_STATUSES else None
+    return None
 
 
 def _is_null(node: yaml.Node) -> bool:

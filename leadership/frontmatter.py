@@ -22,16 +22,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from leadership import activities, front_matter_source
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.markdown_source import Source
-from leadership.reporting import ContentError, Problem, shown_path
+from leadership import activities
+from leadership.front_matter_source import FrontMatter, read_front_matter
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_STATUSES
+from leadership.reporting import ContentError, Problem
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")
 COMMON_KEYS = ("title", "description", "kind")
@@ -39,7 +36,7 @@ COMMON_KEYS = ("title", "description", "kind")
 KIND_KEYS: dict[str, tuple[str, ...]] = {"film": ("film",)}
 TRANSLATION_KEY = "translation"
 TRANSLATION_KEYS = ("source", "status")
-STATUSES = ("reviewed", "draft")
+STATUSES = TRANSLATION_STATUSES
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCE_HASH = re.compile(r"[0-9a-f]{12}")
@@ -57,100 +54,6 @@ def activity_keys() -> tuple[str, ...]:
     return tuple(activities.SCHEMA)
 
 
-# --- reading front matter with lines ----------------------------------------------------
-
-
-@dataclass
-class FrontMatter:
-    """A page's front matter: its data, and the file line of every key and of every entry."""
-
-    path: str
-    source: Source
-    data: dict[str, Any]
-    key_lines: dict[tuple, int] = field(default_factory=dict)
-    # Top-level key -> (first line, last line) of its whole entry, value included.
-    entry_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
-    duplicates: list[tuple[tuple, int]] = field(default_factory=list)
-
-    def line(self, *key_path) -> int:
-        """The line of a key (of its nearest parent when it is missing)."""
-        while key_path and key_path not in self.key_lines:
-            key_path = key_path[:-1]
-        return self.key_lines.get(key_path, 1)
-
-
-def problem(path: str, line: int, rule: str, message: str, severity="error") -> Problem:
-    return Problem(path, line, rule, message, severity)
-
-
-def read_front_matter(text: str, path: str) -> FrontMatter:
-    """Parse a page's front matter; raises ContentError (path:line) when it cannot be read."""
-    try:
-        parsed = front_matter_source.parse(text)
-    except front_matter_source.UnreadableFrontMatter as unreadable:
-        raise ContentError([_unreadable_problem(unreadable, path)]) from None
-    source = parsed.source
-    first = parsed.first_line
-    front = FrontMatter(path, source, parsed.data, parsed.key_lines,
-                        duplicates=parsed.duplicates)
-    yaml_lines = source.front_matter.split("\n")
-    for key_node, _ in parsed.node.value:
-        start = key_node.start_mark.line
-        last = block_end(yaml_lines, start, key_node.start_mark.column + 1)
-        front.entry_lines[str(key_node.value)] = (first + start, first + last)
-    return front
-
-
-def _unreadable_problem(unreadable: front_matter_source.UnreadableFrontMatter,
-                        path: str) -> Problem:
-    reason = unreadable.reason
-    if reason == front_matter_source.MISSING:
-        return problem(path, 1, "frontmatter-missing",
-                       "the page must start with front matter: a line '---', then title, "
-                       "description and kind, then a line '---'")
-    if reason == front_matter_source.UNCLOSED:
-        return problem(path, 1, "frontmatter-syntax", "the front matter has no closing '---' line")
-    first = unreadable.first_line
-    if reason == front_matter_source.NOT_A_MAPPING:
-        return problem(path, first, "frontmatter-syntax",
-                       "the front matter must be lines of 'key: value'")
-    error = unreadable.yaml_error
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        line = first + mark.line if mark else 1
-        return problem(path, line, "frontmatter-syntax",
-                       f"the front matter is not valid YAML: {error.problem or error}"
-                       f"{_syntax_hint(unreadable.yaml_text, mark)}")
-    return problem(path, 1, "frontmatter-syntax", f"the front matter is not valid YAML: {error}")
-
-
-def block_end(lines: list[str], start: int, min_indent: int) -> int:
-    """The index of the last line of the YAML block that starts at ``lines[start]``.
-
-    The block goes on while lines are indented by at least ``min_indent``; blank lines and
-    comments at its end belong to what follows.
-    """
-    last = start
-    for index in range(start + 1, len(lines)):
-        stripped = lines[index].strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if len(lines[index]) - len(lines[index].lstrip(" ")) < min_indent:
-            break
-        last = index
-    return last
-
-
-def _syntax_hint(text: str, mark) -> str:
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    if ": " in line.split(":", 1)[-1] and not line.strip().startswith(("'", '"')):
-        return " (a value with ': ' in it must be in quotes)"
-    return ""
-
-
 # --- the checks ---------------------------------------------------------------------------
 
 
@@ -161,17 +64,6 @@ class SiteContext:
     film_slugs: set[str] | None = None  # None when films.yml cannot be read (reported there)
     activity_references: activities.References | None = None
 
-    @classmethod
-    def from_project(cls, root: Path) -> SiteContext:
-        from leadership.films import load_films
-
-        transcripts = root / "transcripts"
-        try:
-            slugs = {film.slug for film in load_films(transcripts)}
-        except ContentError:
-            slugs = None  # the subtitle check reports what is wrong with films.yml
-        references = activities.References.from_project(root / "docs", transcripts, root)
-        return cls(film_slugs=slugs, activity_references=references)
 
 
 def page_language(page_path: str) -> tuple[str, str]:
@@ -199,22 +91,33 @@ def _check_page(
     path: str, text: str, context: SiteContext | None = None
 ) -> tuple[list[Problem], FrontMatter | None]:
     """(problems, front matter) of one page; the front matter is None when it cannot be read."""
-    context = context or SiteContext()
     try:
         front = read_front_matter(text, path)
     except ContentError as error:
         return list(error.problems), None
+    return check_front_matter(front, context)[0], front
+
+
+def check_front_matter(
+    front: FrontMatter, context: SiteContext | None = None
+) -> tuple[list[Problem], activities.Activity | None]:
+    """Every problem of one page's front matter (an activity guide's body included), and the
+    guide when the page is a valid one."""
+    context = context or SiteContext()
+    path = front.path
     language, page = page_language(path)
     problems = [
-        problem(path, line, "frontmatter-duplicate-key",
+        Problem(path, line, "frontmatter-duplicate-key",
                 f"{_name(key_path)!r} is given twice: keep one")
         for key_path, line in front.duplicates
     ]
     data = front.data
     kind = data.get("kind")
     kind = kind if isinstance(kind, str) and kind in KINDS else None
+    guide = None
     if kind == "activity":
-        problems += _delegate_activity(front, language, context)
+        guide, found = _delegate_activity(front, language, context)
+        problems += found
     else:
         problems += _check_keys(front, kind, language)
         problems += _check_common(front, page)
@@ -222,7 +125,7 @@ def _check_page(
             problems += _check_film(front, page, context)
     if language != DEFAULT_LANGUAGE:
         problems += _check_translation(front, language)
-    return sorted(problems), front
+    return sorted(problems), guide
 
 
 def _check_keys(front: FrontMatter, kind: str | None, language: str) -> list[Problem]:
@@ -244,10 +147,10 @@ def _check_keys(front: FrontMatter, kind: str | None, language: str) -> list[Pro
             suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             what = f"a {kind} page" if kind else "this page"
             message = f"unknown key {key!r}{suggestion} (keys for {what}: {', '.join(allowed)})"
-        problems.append(problem(front.path, line, "frontmatter-unknown-key", message))
+        problems.append(Problem(front.path, line, "frontmatter-unknown-key", message))
     for key in allowed:
         if key != TRANSLATION_KEY and key not in front.data:
-            problems.append(problem(front.path, 1, "frontmatter-missing-key", _missing(key)))
+            problems.append(Problem(front.path, 1, "frontmatter-missing-key", _missing(key)))
     return problems
 
 
@@ -276,7 +179,7 @@ def _check_common(front: FrontMatter, page: str) -> list[Problem]:
             hint = difflib.get_close_matches(str(kind), KINDS, n=1)
             suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             problems.append(
-                problem(front.path, front.line("kind"), "frontmatter-invalid-value",
+                Problem(front.path, front.line("kind"), "frontmatter-invalid-value",
                         f"kind {kind!r} is not a page kind{suggestion} "
                         f"(kinds: {', '.join(KINDS)})")
             )
@@ -290,12 +193,12 @@ def _check_text(front: FrontMatter, key: str) -> list[Problem]:
     line = front.line(key)
     if not isinstance(value, str):
         shown = "nothing" if value is None else f"{type(value).__name__} {value!r}"
-        return [problem(front.path, line, "frontmatter-invalid-value",
+        return [Problem(front.path, line, "frontmatter-invalid-value",
                         f"{key} must be text, not {shown} (put it in quotes)")]
     if not value.strip():
-        return [problem(front.path, line, "frontmatter-invalid-value", f"{key} is empty")]
+        return [Problem(front.path, line, "frontmatter-invalid-value", f"{key} is empty")]
     if "\n" in value.strip():
-        return [problem(front.path, line, "frontmatter-invalid-value",
+        return [Problem(front.path, line, "frontmatter-invalid-value",
                         f"{key} must be one line of text")]
     return []
 
@@ -320,7 +223,7 @@ def _check_kind_location(front: FrontMatter, kind: str, page: str) -> list[Probl
     reason = kind_location_problem(kind, page)
     if reason is None:
         return []
-    return [problem(front.path, front.line("kind"), "frontmatter-kind-location", reason)]
+    return [Problem(front.path, front.line("kind"), "frontmatter-kind-location", reason)]
 
 
 def _check_film(front: FrontMatter, page: str, context: SiteContext) -> list[Problem]:
@@ -329,14 +232,14 @@ def _check_film(front: FrontMatter, page: str, context: SiteContext) -> list[Pro
     slug = front.data["film"]
     line = front.line("film")
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-        return [problem(front.path, line, "frontmatter-invalid-value",
+        return [Problem(front.path, line, "frontmatter-invalid-value",
                         f"film {slug!r} must be a film slug: lower-case words joined by '-'")]
     if context.film_slugs is not None and slug not in context.film_slugs:
         known = ", ".join(sorted(context.film_slugs)) or "none"
-        return [problem(front.path, line, "film-unknown",
+        return [Problem(front.path, line, "film-unknown",
                         f"film {slug!r} is not in transcripts/films.yml (films: {known})")]
     if Path(page).stem != slug:
-        return [problem(front.path, line, "frontmatter-invalid-value",
+        return [Problem(front.path, line, "frontmatter-invalid-value",
                         f"film {slug!r} does not match the file name: a film page is "
                         f"films/{slug}.md")]
     return []
@@ -347,51 +250,52 @@ def _check_translation(front: FrontMatter, language: str) -> list[Problem]:
     _, page = page_language(path)
     english = f"docs/{DEFAULT_LANGUAGE}/{page}"
     if TRANSLATION_KEY not in front.data:
-        return [problem(path, 1, "frontmatter-missing-key",
+        return [Problem(path, 1, "frontmatter-missing-key",
                         f"missing key 'translation': {LANGUAGE_NAMES[language]} pages record which "
                         f"version of {english} they translate; after checking the translation, "
                         f"run: {STAMP_COMMAND} {path}")]
     block = front.data[TRANSLATION_KEY]
     line = front.line(TRANSLATION_KEY)
     if not isinstance(block, dict):
-        return [problem(path, line, "frontmatter-invalid-value",
+        return [Problem(path, line, "frontmatter-invalid-value",
                         "translation must be two lines: 'source: \"<hash>\"' and "
                         f"'status: reviewed' (or draft); run: {STAMP_COMMAND} {path}")]
     problems = []
     for key in block:
         if key not in TRANSLATION_KEYS:
             problems.append(
-                problem(path, front.line(TRANSLATION_KEY, key), "frontmatter-unknown-key",
+                Problem(path, front.line(TRANSLATION_KEY, key), "frontmatter-unknown-key",
                         f"unknown key 'translation.{key}' (keys: {', '.join(TRANSLATION_KEYS)})")
             )
     for key in TRANSLATION_KEYS:
         if key not in block:
-            problems.append(problem(path, line, "frontmatter-missing-key",
+            problems.append(Problem(path, line, "frontmatter-missing-key",
                                     f"missing key 'translation.{key}'"))
     source = block.get("source")
     if "source" in block and not (isinstance(source, str) and SOURCE_HASH.fullmatch(source)):
         problems.append(
-            problem(path, front.line(TRANSLATION_KEY, "source"), "frontmatter-invalid-value",
+            Problem(path, front.line(TRANSLATION_KEY, "source"), "frontmatter-invalid-value",
                     f"translation.source {source!r} must be 12 hex digits in quotes, written by: "
                     f"{STAMP_COMMAND} {path}")
         )
     status = block.get("status")
     if "status" in block and status not in STATUSES:
         problems.append(
-            problem(path, front.line(TRANSLATION_KEY, "status"), "frontmatter-invalid-value",
+            Problem(path, front.line(TRANSLATION_KEY, "status"), "frontmatter-invalid-value",
                     f"translation.status {status!r} must be one of: {', '.join(STATUSES)}")
         )
     return problems
 
 
-def _delegate_activity(front: FrontMatter, language: str, context: SiteContext) -> list[Problem]:
+def _delegate_activity(
+    front: FrontMatter, language: str, context: SiteContext
+) -> tuple[activities.Activity | None, list[Problem]]:
     """An activity guide is checked by the activities schema, its own keys and body included.
 
     That schema lets a Welsh page's translation record through; this module checks it.
     """
     references = context.activity_references or activities.References()
-    _, found = activities.check_activity(front.path, front.source.text, language, references)
-    return found
+    return activities.check_guide(front, language, references)
 
 
 def _name(key_path: Iterable) -> str:
@@ -419,7 +323,7 @@ def pair_problems(fronts: dict[str, dict[str, FrontMatter]]) -> list[Problem]:
                 mine, theirs = front.data.get(key), original.data.get(key)
                 if mine != theirs:
                     problems.append(
-                        problem(front.path, front.line(key), "frontmatter-pair-mismatch",
+                        Problem(front.path, front.line(key), "frontmatter-pair-mismatch",
                                 f"{key} is {mine!r} here but {theirs!r} in {original.path}: "
                                 "a page and its translation are the same kind of page")
                     )
@@ -442,44 +346,16 @@ def read_text(path: Path, shown: str) -> str:
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise ContentError(
-            [problem(shown, 1, "frontmatter-encoding",
+            [Problem(shown, 1, "frontmatter-encoding",
                      f"the file is not UTF-8 ({error.reason} at byte {error.start}): save it as "
                      "UTF-8")]
         ) from None
 
 
 def check_site(root: Path, docs_dir: Path | None = None) -> tuple[list[Problem], int]:
-    """Front matter problems of every page; returns (problems, pages checked)."""
-    problems, checked, _ = check_site_texts(root, docs_dir)
-    return problems, checked
+    """Front matter problems of every page (activity guides included); returns (problems,
+    pages checked). The content model (``leadership.content``) reads and checks the pages."""
+    from leadership.content import read_site
 
-
-def check_site_texts(
-    root: Path, docs_dir: Path | None = None
-) -> tuple[list[Problem], int, dict[Path, str]]:
-    """As ``check_site``, with the text of every page that is UTF-8 (file -> text).
-
-    Each page is read and its front matter parsed once; callers that check the pages'
-    text as well (``leadership.page_checks``) use these texts rather than read them again.
-    """
-    docs_dir = docs_dir or root / "docs"
-    context = SiteContext.from_project(root)
-    problems: list[Problem] = []
-    fronts: dict[str, dict[str, FrontMatter]] = {language: {} for language in LANGUAGES}
-    texts: dict[Path, str] = {}
-    files = page_files(docs_dir)
-    for language, path in files:
-        shown = shown_path(path, root)
-        try:
-            text = read_text(path, shown)
-        except ContentError as error:
-            problems += error.problems
-            continue
-        texts[path] = text
-        found, front = _check_page(shown, text, context)
-        problems += found
-        # A page whose front matter cannot be read is already reported by check_page.
-        if front is not None:
-            fronts[language][path.relative_to(docs_dir / language).as_posix()] = front
-    problems += pair_problems(fronts)
-    return sorted(set(problems)), len(files), texts
+    content = read_site(root, docs_dir)
+    return content.front_matter_problems, len(content.pages)

@@ -14,6 +14,8 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "cy")
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 SOURCE_SUFFIXES = (".md",)
+# A translation's record says whether it has been reviewed or is still a draft.
+TRANSLATION_STATUSES = ("reviewed", "draft")
 
 
 def site_prefix(language: str) -> str:

@@ -1,26 +1,19 @@
 """The checks every page's source must pass before the site is built: front matter against
-the one schema (leadership.frontmatter) and content safety (leadership.content_safety)."""
+the one schema (leadership.frontmatter) and content safety (leadership.content_safety), on
+the content model the build uses (leadership.content)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from leadership.content_safety import scan_markdown
-from leadership.frontmatter import check_site_texts, page_files
-from leadership.reporting import Problem, shown_path
+from leadership.content import read_site
+from leadership.reporting import Problem
 
 
 def check_pages(
     root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
-    docs_dir = docs_dir or root / "docs"
-    # Each page is read once: the front matter check hands back the texts it read.
-    problems, checked, texts = check_site_texts(root, docs_dir)
-    for _, path in page_files(docs_dir):
-        text = texts.get(path)
-        if text is None:
-            continue  # not UTF-8: reported by check_site
-        problems += scan_markdown(text, shown_path(path, root), allowed_hosts)
-    return sorted(set(problems)), checked
+    content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
+    return content.page_problems, len(content.pages)

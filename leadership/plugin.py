@@ -30,14 +30,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
-from leadership.activities import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE, check_activities
+from leadership.activities import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
 from leadership.activity_pages import activity_page_context, index_context
 from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
+from leadership.content import SiteContent, read_site
 from leadership.content_safety import might_be_unsafe, scan_html
 from leadership.draft_notice import notice_html, with_notice
-from leadership.film_pages import film_page_context, publish_subtitles, transcript_errors
-from leadership.films import load_films
+from leadership.film_pages import film_page_context, publish_subtitles
 from leadership.handout import QrCodes, page_address, print_header, with_print_addresses
 from leadership.interface import strings_for
 from leadership.languages import (
@@ -48,8 +48,7 @@ from leadership.languages import (
 )
 from leadership.material_assets import MissingAsset, search_worker
 from leadership.offline import install_shim, local_polyfills, offline_plugin, write_search_scripts
-from leadership.page_checks import check_pages
-from leadership.reporting import ContentError, Problem, shown_path
+from leadership.reporting import Problem, shown_path
 from leadership.search_index import cue_entry, refine_search_indexes
 from leadership.site_i18n import (
     home_language_links,
@@ -58,7 +57,7 @@ from leadership.site_i18n import (
     split_search_entries,
     write_search_indexes,
 )
-from leadership.translation_status import DRAFT, film_statuses, page_status
+from leadership.translation_status import DRAFT
 from leadership.welsh import RememberedDictionary
 
 FILM_TEMPLATE = "partials/film.html"
@@ -104,9 +103,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.search_worker: str | None = None  # Material's hashed worker file, found once
         self._i18n = None
         # Once per site build (both languages):
-        self.activities = None  # leadership.activities.CheckResult
-        self.films: dict = {}
-        self.film_statuses: dict[str, str | None] = {}
+        self.content: SiteContent | None = None
         self.qr_codes: QrCodes | None = None
         self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
         self.default_not_found: bytes | None = None
@@ -158,12 +155,19 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         if parity:
             lines = "\n".join(str(problem) for problem in parity)
             raise PluginError(f"Every page must exist in English and Welsh:\n{lines}")
-        problems, _ = check_pages(self.root, Path(config.docs_dir), self._allowed_hosts(config))
-        errors = [problem for problem in problems if problem.severity == "error"]
+        # The one read of the content for this site build (both languages): films, cues,
+        # every page's front matter, the activity guides. Problems in transcripts/ first,
+        # each at its own line; a page that depends on a broken file says which one.
+        self.content = read_site(
+            self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
+        )
+        errors = self.content.errors
         if errors:
-            _fail("Pages with front matter or content safety problems", errors)
-        self.activities = None
+            lines = "\n".join(str(problem) for problem in errors)
+            raise PluginError(f"The content has problems ({len(errors)}):\n{lines}")
         self.cue_entries = {}
+        if self.config.print.handout:
+            self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
 
     # After Material's offline plugin (priority 0) has added its CDN copy of the shim.
@@ -176,37 +180,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     on_config = CombinedEvent(_check_site, _offline_polyfills)
 
     def on_pre_build(self, config):
+        # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.pending_cues = {}
         self.rendered_problems = []
         self.templates = {}
         self.environment = None
-        if self.nested_build:
-            return
-        self._read_films()
-        result = check_activities(Path(config.docs_dir), self.transcripts_dir, self.root)
-        errors = [problem for problem in result.problems if problem.severity == "error"]
-        if errors:
-            lines = "\n".join(str(problem) for problem in errors)
-            raise PluginError(f"Activity guides with problems ({len(errors)}):\n{lines}")
-        self.activities = result
-        if self.config.print.handout:
-            self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
-
-    def _read_films(self) -> None:
-        """The films and their subtitles, checked; a project without a transcripts folder
-        has no films (a film page then names a film that is not there)."""
-        self.films, self.film_statuses = {}, {}
-        if not self.transcripts_dir.is_dir():
-            return
-        errors = transcript_errors(self.transcripts_dir)
-        if errors:
-            lines = "\n".join(str(problem) for problem in errors)
-            raise PluginError(f"Film pages are not built from subtitles with errors:\n{lines}")
-        try:
-            self.films = {film.slug: film for film in load_films(self.transcripts_dir)}
-        except ContentError as error:
-            raise PluginError(str(error)) from None
-        self.film_statuses = film_statuses(self.transcripts_dir)
 
     def _template(self, config, name: str) -> Template:
         """The theme's template, compiled once per language build (mkdocs-static-i18n
@@ -260,24 +238,21 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
                 self._allowed_hosts(config),
             )
         language = page.file.locale
-        page_path = Path(page.file.src_uri).relative_to(language).as_posix()
-        if page_status(Path(config.docs_dir), page_path) == DRAFT:
+        if self.content.page_status(page.file.src_uri) == DRAFT:
             html = with_notice(html, notice_html(language, "translation_draft_body"))
-        film = page.meta.get("film") if page.meta.get("kind") == "film" else None
-        if film and self.film_statuses.get(film) == DRAFT:
+        film = self.content.films.films.get(page.meta.get("film"))
+        if page.meta.get("kind") == "film" and film and film.translation_status == DRAFT:
             html = with_notice(html, notice_html(language, "subtitles_draft_body"))
         return html
 
     def _film_page(self, html, page, config) -> str:
-        slug = page.meta.get("film")
-        if slug not in self.films:
-            raise PluginError(
-                f"docs/{page.file.src_uri}:1: film-unknown: front matter names film {slug!r}, "
-                f"which is not in {self.config.transcripts}/films.yml"
-            )
+        # The front matter check has made sure the film is in films.yml and its subtitles
+        # have no errors.
+        films = self.content.films
         language = page.file.locale
+        film = films.films[page.meta["film"]]
         context = film_page_context(
-            self.films[slug], self.transcripts_dir, language=language,
+            film, films.cues(film.slug, language), language=language,
             url_for=lambda path: normalize_url(path, page),
         )
         ui = strings_for(language)
@@ -313,19 +288,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return url_for
 
     def _activity_page(self, html, page, config, files) -> str:
-        language = page.file.locale
-        activity = next(
-            (a for a in self.activities.activities[language]
-             if a.source_uri == page.file.src_uri),
-            None,
-        )
+        activity = self.content.activity(page.file.src_uri)
         if activity is None:
             raise PluginError(
                 f"docs/{page.file.src_uri}:1: activity-location: an activity guide must be "
                 f"in docs/<lang>/{ACTIVITIES_FOLDER}/<slug>.md"
             )
         context = activity_page_context(
-            activity, self.activities.references, self._url_for(page, files)
+            activity, self.content.references, self._url_for(page, files)
         )
         rendered = self._template(config, ACTIVITY_TEMPLATE).render(**context)
         _add_to_contents(page, context["contents"], at_start=True)
@@ -337,7 +307,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _activities_index(self, html, page, config, files) -> str:
         language = page.file.locale
         context = index_context(
-            self.activities.activities[language], language, self.activities.references,
+            self.content.activities[language], language, self.content.references,
             self._url_for(page, files),
         )
         _add_to_contents(page, context["contents"], at_start=False)
@@ -376,7 +346,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             built.write_bytes(self.default_not_found)
         if not self.nested_build:
             # Subtitle files are shared by both languages: published once per site build.
-            publish_subtitles(self.transcripts_dir, site_dir, list(self.films.values()))
+            publish_subtitles(self.content.films, site_dir)
 
     # After mkdocs-static-i18n (priority -100) has built every language, stacked up every
     # language's search entries, and Material's offline plugin has inlined the joint index.

@@ -47,9 +47,14 @@ class SubtitleFile:
 
 
 @dataclass
-class CheckResult:
+class SubtitleCheck:
+    """What checking subtitle files found, and what it read: each file's cues, parsed once,
+    and the films of films.yml, so a build uses them rather than read them again."""
+
     problems: list[Problem]
     checked: int  # files checked
+    files: dict[Path, SubtitleFile] = field(default_factory=dict)  # by resolved path
+    films: list[Film] | None = None  # films.yml's films, None when it was not read or is broken
 
 
 def film_and_language(path: Path) -> tuple[str | None, str | None]:
@@ -320,7 +325,7 @@ class _Folder:
     files: dict[Path, SubtitleFile] = field(default_factory=dict)
 
 
-def check_paths(paths: Iterable[Path], films_file: Path | None = None) -> CheckResult:
+def check_paths(paths: Iterable[Path], films_file: Path | None = None) -> SubtitleCheck:
     """Check SRT files and folders of them (not recursive), in pairs and against films.yml.
 
     ``films_file`` applies to every folder; without it a folder's own films.yml is used
@@ -344,22 +349,26 @@ def check_paths(paths: Iterable[Path], films_file: Path | None = None) -> CheckR
 
     problems = [p for result in checked.values() for p in result.problems]
     reported: set[Problem] = set(problems)
+    films = None
     for folder in folders.values():
-        for found in _check_folder(folder, films_file):
+        found_problems, films = _check_folder(folder, films_file)
+        for found in found_problems:
             if found not in reported:
                 reported.add(found)
                 problems.append(found)
-    return CheckResult(problems, len(checked))
+    return SubtitleCheck(problems, len(checked), checked, films)
 
 
-def _check_folder(folder: _Folder, films_file: Path | None) -> list[Problem]:
+def _check_folder(
+    folder: _Folder, films_file: Path | None
+) -> tuple[list[Problem], list[Film] | None]:
     problems: list[Problem] = []
     films_path = films_file or folder.path / FILMS_FILE
     films: list[Film] | None = None
     films_name = display_path(films_path)
     if films_file is not None or films_path.is_file():
         try:
-            films = load_films_file(films_path)
+            films = load_films_file(films_path, films_name)
         except ContentError as error:
             problems.extend(error.problems)
     slugs = {film.slug: film for film in films or []}
@@ -409,7 +418,7 @@ def _check_folder(folder: _Folder, films_file: Path | None) -> list[Problem]:
         for language, translation in files.items():
             if language != DEFAULT_LANGUAGE:
                 problems.extend(check_pair(original, translation))
-    return problems
+    return problems, films
 
 
 def _missing(films_name: str, film: Film, language: str, path: Path) -> Problem:

@@ -21,19 +21,17 @@ from pathlib import Path
 
 import yaml
 
+from leadership.front_matter_source import block_end, read_front_matter
 from leadership.frontmatter import (
     SOURCE_HASH,
     STAMP_COMMAND,
     STATUSES,
     TRANSLATION_KEY,
     TRANSLATION_KEYS,
-    block_end,
-    read_front_matter,
     read_text,
-    shown_path,
 )
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.reporting import ContentError, Problem
+from leadership.reporting import ContentError, Problem, shown_path
 from leadership.yaml_nodes import compose
 
 HASH_LENGTH = 12

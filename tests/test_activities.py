@@ -102,10 +102,11 @@ def test_each_mistake_is_reported_at_the_line_of_the_offending_key(fixture, rule
 
 
 def test_invalid_yaml_is_reported_where_yaml_stops_and_where_the_mistake_starts():
+    # Every page's front matter is read by one reader, with one rule for what it cannot read.
     _, problems = check_fixture("invalid_yaml.md")
     (problem,) = problems
     assert (problem.line, problem.rule) == (line_of("invalid_yaml.md", "materials:"),
-                                            "activity-front-matter")
+                                            "frontmatter-syntax")
     assert f"starts on line {line_of('invalid_yaml.md', 'audience: [Anyone')}" in problem.message
 
 
