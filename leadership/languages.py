@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from leadership.reporting import Problem
+from leadership.rules import PAGE_PARITY
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "cy")
@@ -67,7 +68,7 @@ def missing_counterparts(docs_dir: Path, relative_to: Path | None = None) -> lis
                     Problem(
                         path=(shown / language / page).as_posix(),
                         line=1,
-                        rule="page-parity",
+                        rule=PAGE_PARITY,
                         message=(
                             f"no {LANGUAGE_NAMES[other]} counterpart: create {missing.as_posix()}"
                         ),

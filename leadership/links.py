@@ -48,34 +48,24 @@ from leadership.reporting import Problem, report
 
 CHECK_NAME = "check-links"
 
-# Rule ids, each explained in docs-dev/link-rules.md.
-BROKEN_LINK = "broken-link"
-MISSING_FRAGMENT = "missing-fragment"
-PLACEHOLDER_LINK = "placeholder-link"
-INSECURE_LINK = "insecure-link"
-MALFORMED_MAILTO = "malformed-mailto"
-IMAGE_ALT = "image-alt"
-MISSING_COUNTERPART = "missing-counterpart"
-LANGUAGE_SWITCH = "language-switch"
-HREFLANG_ALTERNATE = "hreflang-alternate"
-ORPHAN_PAGE = "orphan-page"
-UNREADABLE_PAGE = "unreadable-page"
-EXTERNAL_LINK = "external-link"
-
-RULES = (
+# Rule ids (leadership/rules.py), each explained in docs-dev/link-rules.md.
+from leadership.rules import (  # noqa: E402
     BROKEN_LINK,
-    MISSING_FRAGMENT,
-    PLACEHOLDER_LINK,
-    INSECURE_LINK,
-    MALFORMED_MAILTO,
-    IMAGE_ALT,
-    MISSING_COUNTERPART,
-    LANGUAGE_SWITCH,
-    HREFLANG_ALTERNATE,
-    ORPHAN_PAGE,
-    UNREADABLE_PAGE,
     EXTERNAL_LINK,
+    HREFLANG_ALTERNATE,
+    IMAGE_ALT,
+    INSECURE_LINK,
+    LANGUAGE_SWITCH,
+    LINK_RULES,
+    MALFORMED_MAILTO,
+    MISSING_COUNTERPART,
+    MISSING_FRAGMENT,
+    ORPHAN_PAGE,
+    PLACEHOLDER_LINK,
+    UNREADABLE_PAGE,
 )
+
+RULES = LINK_RULES
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 INDEX_FILE = "index.html"

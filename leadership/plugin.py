@@ -49,6 +49,7 @@ from leadership.languages import (
 from leadership.material_assets import MissingAsset, search_worker
 from leadership.offline import install_shim, local_polyfills, offline_plugin, write_search_scripts
 from leadership.reporting import Problem, shown_path
+from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
 from leadership.search_index import cue_entry, refine_search_indexes
 from leadership.site_i18n import (
     home_language_links,
@@ -71,9 +72,14 @@ NOT_FOUND_PAGE = "404.html"
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
 
 
-def _fail(heading: str, problems: list[Problem]) -> None:
-    lines = "\n".join(str(problem) for problem in sorted(set(problems)))
-    raise PluginError(f"{heading} ({len(problems)}):\n{lines}")
+class ContentProblems(PluginError):
+    """Problems that stop the build, each ``path:line: rule-id: message``, in the order they
+    are listed; an in-process build (``leadership.site_build``) takes them as they are."""
+
+    def __init__(self, heading: str, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(problem) for problem in problems)
+        super().__init__(f"{heading} ({len(problems)}):\n{lines}")
 
 
 def _anchor(entry, level: int) -> AnchorLink:
@@ -153,8 +159,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             )
         parity = missing_counterparts(Path(config.docs_dir), relative_to=self.root)
         if parity:
-            lines = "\n".join(str(problem) for problem in parity)
-            raise PluginError(f"Every page must exist in English and Welsh:\n{lines}")
+            raise ContentProblems("Every page must exist in English and Welsh", parity)
         # The one read of the content for this site build (both languages): films, cues,
         # every page's front matter, the activity guides. Problems in transcripts/ first,
         # each at its own line; a page that depends on a broken file says which one.
@@ -163,8 +168,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         )
         errors = self.content.errors
         if errors:
-            lines = "\n".join(str(problem) for problem in errors)
-            raise PluginError(f"The content has problems ({len(errors)}):\n{lines}")
+            raise ContentProblems("The content has problems", errors)
         self.cue_entries = {}
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
@@ -276,13 +280,18 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             ui=ui, transcript_cues=Markup(cues), **context
         )
 
+    def _shown(self, page) -> str:
+        """The page's source as problems name it (docs/<lang>/<page>)."""
+        return shown_path(Path(page.file.abs_src_path), self.root)
+
     def _url_for(self, page, files):
         def url_for(source_uri: str) -> str:
             target = files.get_file_from_path(source_uri)
             if target is None:
-                raise PluginError(
-                    f"docs/{page.file.src_uri}:1: activity-link: no page {source_uri} to link to"
-                )
+                raise ContentProblems("An activity guide links to a page that is not there", [
+                    Problem(self._shown(page), 1, ACTIVITY_LINK,
+                            f"no page {source_uri} to link to"),
+                ])
             return target.url_relative_to(page.file)
 
         return url_for
@@ -290,10 +299,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _activity_page(self, html, page, config, files) -> str:
         activity = self.content.activity(page.file.src_uri)
         if activity is None:
-            raise PluginError(
-                f"docs/{page.file.src_uri}:1: activity-location: an activity guide must be "
-                f"in docs/<lang>/{ACTIVITIES_FOLDER}/<slug>.md"
-            )
+            raise ContentProblems("An activity guide is not where guides are", [
+                Problem(self._shown(page), 1, ACTIVITY_LOCATION,
+                        f"an activity guide must be in docs/<lang>/{ACTIVITIES_FOLDER}/<slug>.md"),
+            ])
         context = activity_page_context(
             activity, self.content.references, self._url_for(page, files)
         )
@@ -332,7 +341,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _fail_on_unsafe_html(self, config):
         found, self.rendered_problems = self.rendered_problems, []
         if found:
-            _fail("Pages whose HTML is unsafe", found)
+            raise ContentProblems("Pages whose HTML is unsafe", sorted(set(found)))
 
     def _publish(self, config):
         site_dir = Path(config.site_dir)

@@ -3,6 +3,7 @@ for it, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ import pytest
 from leadership.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# Every problem any test makes (builds in subprocesses too) must use a rule id from the one
+# registry, leadership/rules.py.
+os.environ["LEADERSHIP_STRICT_RULES"] = "1"
 
 
 @pytest.fixture(scope="session")

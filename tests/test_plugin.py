@@ -126,3 +126,14 @@ def test_a_broken_srt_is_reported_at_its_own_lines_first(tmp_path):
     pages = Counter(line.split(":", 1)[0] for line in page_lines)
     assert pages and max(pages.values()) == 1, page_lines
     assert all(shown in line for line in page_lines), page_lines
+
+
+def test_a_rule_id_outside_the_registry_is_refused_under_the_tests(monkeypatch):
+    from leadership.reporting import STRICT_RULES_VARIABLE, Problem
+    from leadership.rules import registry
+
+    assert "activity-link" in registry() and "malformed-timing-line" in registry()
+    with pytest.raises(ValueError, match="not in leadership/rules.py"):
+        Problem("docs/en/x.md", 1, "film-unknwon", "a rule id nobody registered")
+    monkeypatch.delenv(STRICT_RULES_VARIABLE)
+    assert Problem("docs/en/x.md", 1, "film-unknwon", "allowed outside the tests").line == 1
