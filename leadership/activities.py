@@ -273,6 +273,8 @@ class References:
     # activity citing a moment in them is told once to mend that file, which is reported by
     # its own lines.
     broken_subtitles: dict[tuple[str, str], str] = field(default_factory=dict)
+    # films.yml as problems name it, when it cannot be read (reported by its own lines).
+    broken_films_file: str | None = None
 
     @classmethod
     def from_content(cls, principle_titles: dict[str, dict[str, str]], films, docs_dir: Path,
@@ -280,6 +282,8 @@ class References:
         """From what the content model read: the principle pages' titles and the film
         library (``leadership.content.FilmLibrary``)."""
         references = cls()
+        if not films.readable:
+            references.broken_films_file = films.films_file
         for language in LANGUAGES:
             titles = principle_titles.get(language, {})
             references.principle_pages[language] = set(titles)
@@ -357,7 +361,20 @@ class _Checker:
                 self.add(key_path, "activity-missing-key", f"missing key {missing!r}")
         return result
 
+    def _blame(self, key_path: tuple, broken: str) -> None:
+        """One line per page for a file it depends on that has errors of its own."""
+        if broken not in self.reported_broken:
+            self.reported_broken.add(broken)
+            self.add(
+                key_path, "activity-cue" if key_path[-1] == "cue" else "activity-film",
+                f"film moments cannot be checked until {broken} is mended "
+                "(its own problems are listed first)",
+            )
+
     def film_moment_exists(self, key_path: tuple, moment: FilmMoment) -> bool:
+        if self.context.broken_films_file is not None:
+            self._blame((*key_path, "film"), self.context.broken_films_file)
+            return False
         if moment.film not in self.context.film_titles:
             known = ", ".join(sorted(self.context.film_titles)) or "none could be read"
             self.add(
@@ -374,13 +391,7 @@ class _Checker:
         anchors = self.context.film_anchors.get((moment.film, self.language))
         broken = self.context.broken_subtitles.get((moment.film, self.language))
         if broken is not None:
-            if broken not in self.reported_broken:  # one line per page and file
-                self.reported_broken.add(broken)
-                self.add(
-                    (*key_path, "cue"), "activity-cue",
-                    f"film moments cannot be checked until {broken} is mended "
-                    "(its own problems are listed first)",
-                )
+            self._blame((*key_path, "cue"), broken)
             return False
         if anchors is None:
             self.add(

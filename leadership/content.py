@@ -21,7 +21,7 @@ from pathlib import Path
 from leadership import activities as activity_schema
 from leadership.content_safety import scan_markdown
 from leadership.cues import Cue
-from leadership.films import Film
+from leadership.films import FILMS_FILE, Film
 from leadership.front_matter_source import FrontMatter, read_front_matter
 from leadership.frontmatter import (
     KINDS,
@@ -33,7 +33,7 @@ from leadership.frontmatter import (
 )
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.reporting import ContentError, Problem, shown_path
-from leadership.subtitle_check import SubtitleFile, check_paths
+from leadership.subtitle_check import SubtitleFile, check_paths, display_path
 
 TRANSLATION_KEY = "translation"
 
@@ -65,6 +65,11 @@ class FilmLibrary:
     @property
     def errors(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def films_file(self) -> str:
+        """films.yml as problems name it."""
+        return display_path(self.folder / FILMS_FILE)
 
     def broken_file(self, slug: str, language: str) -> str | None:
         """The name (as problems show it) of the film's subtitles in ``language`` when they

@@ -122,18 +122,6 @@ def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
     return LINK_TAG.sub(add, html)
 
 
-def print_header(address: str, caption: str, title: str, qr_codes: QrCodes | None = None) -> str:
-    """The block only print shows: the QR code and, under it, the address it opens."""
-    code = qr_codes.svg(address, title) if qr_codes else qr_svg(address, title)
-    return (
-        '<div class="cl-print-qr" data-search-exclude>'
-        f"{code}"
-        f'<p class="cl-print-qr__caption">{html_lib.escape(caption)}</p>'
-        f'<p class="cl-print-qr__address">{html_lib.escape(address)}</p>'
-        "</div>"
-    )
-
-
 def svg_qr_modules(svg: str) -> list[list[bool]]:
     """The dark modules drawn by a ``qr_svg`` code, quiet zone removed.
 

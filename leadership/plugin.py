@@ -36,9 +36,9 @@ from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
 from leadership.content import SiteContent, read_site
 from leadership.content_safety import might_be_unsafe, scan_html
-from leadership.draft_notice import notice_html, with_notice
+from leadership.draft_notice import with_notice
 from leadership.film_pages import film_page_context, publish_subtitles
-from leadership.handout import QrCodes, page_address, print_header, with_print_addresses
+from leadership.handout import QrCodes, page_address, with_print_addresses
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
@@ -65,6 +65,8 @@ FILM_TEMPLATE = "partials/film.html"
 CUES_TEMPLATE = "partials/transcript-cues.html"
 ACTIVITY_TEMPLATE = "partials/activity.html"
 ACTIVITIES_INDEX_TEMPLATE = "partials/activities-index.html"
+DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
+PRINT_HEADER_TEMPLATE = "partials/print-header.html"
 # Where the cues go in a film page, until on_post_page puts them there (after search read it).
 CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
 FIRST_SECTION = "<h2"
@@ -243,11 +245,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             )
         language = page.file.locale
         if self.content.page_status(page.file.src_uri) == DRAFT:
-            html = with_notice(html, notice_html(language, "translation_draft_body"))
+            html = with_notice(html, self._notice(config, language, "translation_draft_body"))
         film = self.content.films.films.get(page.meta.get("film"))
         if page.meta.get("kind") == "film" and film and film.translation_status == DRAFT:
-            html = with_notice(html, notice_html(language, "subtitles_draft_body"))
+            html = with_notice(html, self._notice(config, language, "subtitles_draft_body"))
         return html
+
+    def _notice(self, config, language: str, body_key: str) -> str:
+        ui = strings_for(language)
+        return self._template(config, DRAFT_NOTICE_TEMPLATE).render(
+            language=language, ui=ui, body=ui[body_key]
+        )
 
     def _film_page(self, html, page, config) -> str:
         # The front matter check has made sure the film is in films.yml and its subtitles
@@ -325,7 +333,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _print_handout(self, html, page, config) -> str:
         ui = strings_for(page.file.locale)
         address = page_address(config.site_url, page.url)
-        header = print_header(address, ui["print_qr_caption"], ui["print_qr_title"], self.qr_codes)
+        header = self._template(config, PRINT_HEADER_TEMPLATE).render(
+            # segno's SVG: the one piece of the header that is markup.
+            qr_code=Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
+            caption=ui["print_qr_caption"],
+            address=address,
+        )
         return header + with_print_addresses(html, config.site_url, page.url)
 
     def on_post_page(self, output, page, config):

@@ -156,11 +156,19 @@ def settled_results(page, timeout_s: float = 15) -> list[str]:
     raise AssertionError(f"the search results did not settle: {previous}")
 
 
+def partials_environment():
+    """The project's templates (overrides/) as the plugin renders them: with autoescape."""
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(PROJECT_ROOT / "overrides"), autoescape=True)
+
+
 def minimal_mkdocs_yml() -> str:
-    """A two-language mkdocs.yml for a small test site built with the project's plugin."""
+    """A two-language mkdocs.yml for a small test site built with the project's plugin and
+    the project's templates."""
     return (
         "site_name: Test\nsite_url: https://example.org/\ndocs_dir: docs\n"
-        "theme:\n  name: material\n  font: false\n"
+        f"theme:\n  name: material\n  font: false\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
         "plugins:\n  - i18n:\n      docs_structure: folder\n"
         "      fallback_to_default: false\n"
         "      languages:\n        - locale: en\n          name: English\n          default: true\n"

@@ -204,6 +204,7 @@ def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
         theme:
           name: material
           font: false
+          custom_dir: OVERRIDES
         markdown_extensions: [attr_list, md_in_html, pymdownx.superfences]
         plugins:
           - i18n:
@@ -213,7 +214,7 @@ def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
                 - {locale: en, name: English, default: true}
                 - {locale: cy, name: Cymraeg}
           - leadership
-        """,
+        """.replace("OVERRIDES", str(REPO / "overrides")),
     )
     write(tmp_path / "docs/en/index.md", source("event_handler.md").replace("reading", "home"))
     write(

@@ -11,19 +11,20 @@ import re
 
 import pytest
 import segno
+from markupsafe import Markup
 
 from leadership.handout import (
     QR_ERROR,
     QR_MASK,
     directory_style,
     page_address,
-    print_header,
     public_url,
     qr_modules,
     qr_svg,
     svg_qr_modules,
     with_print_addresses,
 )
+from leadership.testing import partials_environment
 
 SITE = "https://example.org/leadership/"
 
@@ -108,6 +109,10 @@ def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
 
 
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
-    header = print_header(SITE + "a/?b=1&c=2", "Scan the code:", "QR code")
+    header = partials_environment().get_template("partials/print-header.html").render(
+        qr_code=Markup(qr_svg(SITE + "a/?b=1&c=2", "QR code")), caption="Scan the code:",
+        address=SITE + "a/?b=1&c=2",
+    )
+    assert header.startswith('<div class="cl-print-qr" data-search-exclude><svg role="img"')
     assert "data-search-exclude" in header
     assert f'<p class="cl-print-qr__address">{SITE}a/?b=1&amp;c=2</p>' in header

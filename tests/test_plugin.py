@@ -137,3 +137,21 @@ def test_a_rule_id_outside_the_registry_is_refused_under_the_tests(monkeypatch):
         Problem("docs/en/x.md", 1, "film-unknwon", "a rule id nobody registered")
     monkeypatch.delenv(STRICT_RULES_VARIABLE)
     assert Problem("docs/en/x.md", 1, "film-unknwon", "allowed outside the tests").line == 1
+
+
+@pytest.mark.build
+def test_a_broken_films_yml_costs_each_guide_one_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    films_file = project / "transcripts" / "films.yml"
+    films_file.write_text(
+        films_file.read_text("utf-8").replace("    speaker: ", "    speakr: ", 1), "utf-8"
+    )
+    result = build_site(tmp_path / "site", project_dir=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    problems = [(m["path"], m["rule"]) for m in PROBLEM_LINE.finditer(output)]
+    assert problems[0] == ("transcripts/films.yml", "film-metadata")
+    page_lines = [line for line in output.splitlines() if line.startswith("docs/")]
+    pages = Counter(line.split(":", 1)[0] for line in page_lines)
+    assert pages and max(pages.values()) == 1, page_lines
+    assert all("transcripts/films.yml is mended" in line for line in page_lines), page_lines

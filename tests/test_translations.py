@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from leadership import translation_status
-from leadership.draft_notice import notice_html, with_notice
+from leadership.draft_notice import with_notice
 from leadership.frontmatter import check_page, read_front_matter
-from leadership.interface import STRINGS
+from leadership.interface import STRINGS, strings_for
 from leadership.reporting import ContentError
-from leadership.testing import build_site, minimal_mkdocs_yml
+from leadership.testing import build_site, minimal_mkdocs_yml, partials_environment
 from leadership.translation_status import (
     check_translations,
     film_status,
@@ -214,10 +215,14 @@ def test_the_command_stamps_files_and_folders(project, capsys, monkeypatch):
 
 def test_the_notice_goes_below_the_title_in_the_page_language():
     html = '<h1 id="x">Title</h1>\n<p>Text</p>'
-    welsh = with_notice(html, notice_html("cy", "translation_draft_body"))
+    ui = strings_for("cy")
+    notice = partials_environment().get_template("partials/draft-notice.html").render(
+        language="cy", ui=ui, body=ui["translation_draft_body"]
+    )
+    welsh = with_notice(html, notice)
     assert welsh.index("</h1>") < welsh.index("translation-draft") < welsh.index("<p>Text")
     assert 'lang="cy"' in welsh
-    assert STRINGS["translation_draft_title"]["cy"] in welsh
+    assert str(escape(STRINGS["translation_draft_title"]["cy"])) in welsh
     assert with_notice("<p>No title</p>", "NOTICE").startswith("NOTICE")
 
 
@@ -243,8 +248,8 @@ def test_a_draft_translation_shows_a_notice_on_both_pages_of_the_pair(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     welsh = (tmp_path / "out/cy/index.html").read_text("utf-8")
     english = (tmp_path / "out/index.html").read_text("utf-8")
-    assert STRINGS["translation_draft_body"]["cy"] in welsh
-    assert STRINGS["translation_draft_body"]["en"] in english
+    assert str(escape(STRINGS["translation_draft_body"]["cy"])) in welsh
+    assert str(escape(STRINGS["translation_draft_body"]["en"])) in english
     assert (
         'class="admonition warning translation-draft" role="note" lang="en" data-search-exclude>'
     ) in english
