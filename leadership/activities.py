@@ -19,6 +19,7 @@ from leadership.cues import anchors
 from leadership.front_matter_source import FrontMatter, read_front_matter
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.reporting import ContentError, Problem
+from leadership.transcript import time_label
 
 ACTIVITY_KIND = "activity"
 ACTIVITIES_FOLDER = "activities"
@@ -65,9 +66,9 @@ class FilmMoment:
 
     @property
     def time_label(self) -> str:
-        """The cue's start as people say it, "1:02", from its anchor ``t-01-02``."""
-        match = CUE_ANCHOR.match(self.cue)
-        return f"{int(match['minutes'])}:{match['seconds']}"
+        """The cue's start as people say it, "1:02" ("1:02:03" past an hour), from its
+        anchor ``t-01-02`` (``t-62-03``), as the film page labels the cue."""
+        return time_label(_seconds(self.cue))
 
 
 @dataclass(frozen=True)
@@ -546,13 +547,6 @@ def _check_step_details(checker, sections, body_lines, first, step_count, proble
 
 
 # --- the whole site --------------------------------------------------------------------
-
-
-def activity_sources(docs_dir: Path, language: str) -> list[Path]:
-    folder = docs_dir / language / ACTIVITIES_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(page for page in folder.glob("*.md") if page.name != INDEX_PAGE)
 
 
 @dataclass

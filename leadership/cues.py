@@ -612,12 +612,6 @@ def parse_srt(text: str, path: str) -> list[Cue]:
     return cues
 
 
-# The cues of each file read, by path, with the bytes they were parsed from: a build reads
-# every film's subtitles for the activity checks, for the film pages of both languages and
-# for the WebVTT downloads, and reading a file is cheap where parsing it is not.
-_parsed_files: dict[str, tuple[bytes, tuple[Cue, ...]]] = {}
-
-
 def read_srt(path: str | Path) -> list[Cue]:
     """The cues of an SRT file (UTF-8, BOM and CRLF fine); raises SubtitleError."""
     name = str(path)
@@ -625,15 +619,10 @@ def read_srt(path: str | Path) -> list[Cue]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise SubtitleError([problem("unreadable-file", name, 1, str(exc))]) from exc
-    cached = _parsed_files.get(name)
-    if cached is not None and cached[0] == data:
-        return list(cached[1])
     text, problems = decode_srt(data, name)
     if problems:
         raise SubtitleError(problems)
-    cues = parse_srt(text, name)
-    _parsed_files[name] = (data, tuple(cues))
-    return cues
+    return parse_srt(text, name)
 
 
 def plain_text(text: str) -> str:

@@ -72,6 +72,19 @@ def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
     """The films in one films.yml file; raises ContentError with path:line (``name`` is the
     path as problems show it)."""
     name = name or str(path)
+    _, root = read_films_document(path, name)
+    reader = _Reader(name)
+    films = reader.films(root)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return films
+
+
+def read_films_document(path: str | Path, name: str | None = None) -> tuple[str, yaml.Node | None]:
+    """films.yml's text and its YAML node tree (every node knows its line): the one reading
+    of the file, for ``load_films_file`` and for the translation records, which edit it.
+    Raises ContentError with path:line when it cannot be read."""
+    name = name or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -85,11 +98,7 @@ def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
         raise ContentError([problem(RULE, name, line, f"invalid YAML: {exc.problem}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([problem(RULE, name, 1, f"invalid YAML: {exc}")]) from None
-    reader = _Reader(name)
-    films = reader.films(root)
-    if reader.problems:
-        raise ContentError(reader.problems)
-    return films
+    return text, root
 
 
 class _Reader:

@@ -27,7 +27,12 @@ from pathlib import Path
 
 from leadership import activities
 from leadership.front_matter_source import FrontMatter, read_front_matter
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_STATUSES
+from leadership.languages import (
+    DEFAULT_LANGUAGE,
+    ENGLISH_NAMES,
+    LANGUAGES,
+    TRANSLATION_STATUSES,
+)
 from leadership.reporting import ContentError, Problem
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")
@@ -45,8 +50,6 @@ SECTION_PAGE = "index.md"
 FILMS_FOLDER = "films"
 
 STAMP_COMMAND = "python scripts/translations.py --stamp"
-# Language names in the messages, which are in English.
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 
 
 def activity_keys() -> tuple[str, ...]:
@@ -139,7 +142,7 @@ def _check_keys(front: FrontMatter, kind: str | None, language: str) -> list[Pro
         line = front.line(key)
         if key == TRANSLATION_KEY:
             message = (
-                f"'translation' belongs on Welsh pages only: an {LANGUAGE_NAMES[language]} page "
+                f"'translation' belongs on Welsh pages only: an {ENGLISH_NAMES[language]} page "
                 "is the original"
             )
         else:
@@ -251,7 +254,7 @@ def _check_translation(front: FrontMatter, language: str) -> list[Problem]:
     english = f"docs/{DEFAULT_LANGUAGE}/{page}"
     if TRANSLATION_KEY not in front.data:
         return [Problem(path, 1, "frontmatter-missing-key",
-                        f"missing key 'translation': {LANGUAGE_NAMES[language]} pages record which "
+                        f"missing key 'translation': {ENGLISH_NAMES[language]} pages record which "
                         f"version of {english} they translate; after checking the translation, "
                         f"run: {STAMP_COMMAND} {path}")]
     block = front.data[TRANSLATION_KEY]

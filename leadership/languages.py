@@ -13,7 +13,10 @@ from leadership.rules import PAGE_PARITY
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "cy")
+# Each language's name in itself (the language switch, page-parity messages) and in English
+# (the checks' messages, which are in English).
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+ENGLISH_NAMES = {"en": "English", "cy": "Welsh"}
 SOURCE_SUFFIXES = (".md",)
 # A translation's record says whether it has been reviewed or is still a draft.
 TRANSLATION_STATUSES = ("reviewed", "draft")

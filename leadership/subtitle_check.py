@@ -17,7 +17,7 @@ from pathlib import Path
 
 from leadership.cues import FORMATTING_TAG, Cue, decode_srt, format_timestamp, plain_text, scan_srt
 from leadership.films import FILMS_FILE, Film, load_films_file
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
+from leadership.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, LANGUAGES
 from leadership.reporting import ContentError, Problem
 from leadership.subtitle_rules import (
     NAME_LINKING_WORDS,
@@ -29,8 +29,6 @@ from leadership.subtitle_rules import (
 
 SUBTITLE_FILE = re.compile(r"(?P<film>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[a-z]{2,3})\.srt")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Messages are for editors and developers, in English.
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 EDGE_PUNCTUATION = " .,!?;:…'\"‘’“”-–—()"
 
 
@@ -244,7 +242,7 @@ def check_pair(original: SubtitleFile, translation: SubtitleFile) -> list[Proble
     problems: list[Problem] = []
     source, target = original.cues, translation.cues
     language = translation.language or ""
-    other = LANGUAGE_NAMES.get(original.language or "", "the original")
+    other = ENGLISH_NAMES.get(original.language or "", "the original")
     tolerance = PAIR_TOLERANCE_MS
 
     def differs(a: Cue, b: Cue) -> bool:
@@ -402,7 +400,7 @@ def _check_folder(
                 existing = next(iter(files.values()))
                 problems.append(problem(
                     "missing-subtitles", existing.name, 1,
-                    f"no {LANGUAGE_NAMES[language]} subtitles: create {display_path(sibling)}",
+                    f"no {ENGLISH_NAMES[language]} subtitles: create {display_path(sibling)}",
                 ))
     if films is not None and folder.whole:
         for film in films:
@@ -424,6 +422,6 @@ def _check_folder(
 def _missing(films_name: str, film: Film, language: str, path: Path) -> Problem:
     return problem(
         "missing-subtitles", films_name, film.line,
-        f"film {film.slug!r} has no {LANGUAGE_NAMES[language]} subtitles: "
+        f"film {film.slug!r} has no {ENGLISH_NAMES[language]} subtitles: "
         f"create {display_path(path)}",
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from leadership.films import read_films_document
 from leadership.front_matter_source import block_end, read_front_matter
 from leadership.frontmatter import (
     SOURCE_HASH,
@@ -32,7 +33,6 @@ from leadership.frontmatter import (
 )
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.reporting import ContentError, Problem, shown_path
-from leadership.yaml_nodes import compose
 
 HASH_LENGTH = 12
 FILMS_FILE = "films.yml"
@@ -138,19 +138,7 @@ class FilmRecord:
 
 def read_film_records(films_file: Path, shown: str) -> tuple[str, list[FilmRecord]]:
     """films.yml's text and its films; raises ContentError when it cannot be read."""
-    try:
-        text = films_file.read_text(encoding="utf-8")
-        root = compose(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(
-            [Problem(shown, 1, "translation-record", f"cannot read: {error}")]
-        ) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError(
-            [Problem(shown, mark.line + 1 if mark else 1, "translation-record",
-                     f"films.yml is not valid YAML: {getattr(error, 'problem', error)}")]
-        ) from None
+    text, root = read_films_document(films_file, shown)
     records = []
     films = _mapping(root).get("films", (None, None))[1]
     for entry in films.value if isinstance(films, yaml.SequenceNode) else ():
@@ -376,66 +364,3 @@ def stamp_subtitles(root: Path, subtitles: Path, status: str = REVIEWED) -> str:
         lines[after:after] = new
     films_file.write_text("\n".join(lines), encoding="utf-8")
     return f"{shown}: {status}, translates {english.name} ({source_hash(english)})"
-
-
-# --- what a page shows ---------------------------------------------------------------------
-
-
-# A Welsh page's record status by file, with the file's (mtime, size) when it was read:
-# the build asks for each page's status from both language builds, and a page is read
-# again only when it has changed (``mkdocs serve``).
-_page_records: dict[Path, tuple[tuple[int, int], str | None]] = {}
-_NO_RECORD = "no-record"  # the page cannot be read, or its front matter cannot
-
-
-def _page_record(path: Path) -> str | None:
-    """A Welsh page's translation status, _NO_RECORD when it has none to read."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return _NO_RECORD
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = _page_records.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    try:
-        front = read_front_matter(path.read_text(encoding="utf-8"), path.as_posix())
-        status = _valid_record(front.data.get(TRANSLATION_KEY))[1]
-    except (OSError, UnicodeDecodeError, ContentError):
-        status = _NO_RECORD
-    _page_records[path] = (key, status)
-    return status
-
-
-def page_status(docs_dir: Path, page: str) -> str | None:
-    """The status of the Welsh translation of ``page`` (a path inside a language folder)."""
-    statuses = []
-    for language in TRANSLATED_LANGUAGES:
-        status = _page_record(docs_dir / language / page)
-        if status != _NO_RECORD:
-            statuses.append(status)
-    return DRAFT if DRAFT in statuses else (statuses[0] if statuses else None)
-
-
-def film_statuses(transcripts_dir: Path) -> dict[str, str | None]:
-    """The status of each film's Welsh subtitles, by slug, from films.yml (read once).
-
-    Films without a translation record are left out; so is every film when films.yml
-    cannot be read (the subtitle check reports why).
-    """
-    films_file = transcripts_dir / FILMS_FILE
-    try:
-        _, records = read_film_records(films_file, films_file.as_posix())
-    except ContentError:
-        return {}
-    statuses: dict[str, str | None] = {}
-    for record in records:
-        if record.slug not in statuses and TRANSLATION_KEY in record.keys:
-            block = yaml.safe_load(yaml.serialize(record.keys[TRANSLATION_KEY][1]))
-            statuses[record.slug] = _valid_record(block)[1]
-    return statuses
-
-
-def film_status(transcripts_dir: Path, slug: str) -> str | None:
-    """The status of a film's Welsh subtitles, from films.yml."""
-    return film_statuses(transcripts_dir).get(slug)

@@ -15,6 +15,7 @@ from leadership.activities import (
     PRINCIPLES,
     SCHEMA,
     Activity,
+    FilmMoment,
     References,
     by_length,
     by_principle,
@@ -99,6 +100,13 @@ def test_each_mistake_is_reported_at_the_line_of_the_offending_key(fixture, rule
     found = [(p.line, p.rule) for p in problems]
     assert (expected_line, rule) in found, problems
     assert all(str(p).startswith(f"fixtures/{fixture}:{p.line}: {p.rule}: ") for p in problems)
+
+
+def test_a_film_moment_is_labelled_as_the_film_page_labels_its_cue():
+    from leadership.transcript import time_label
+
+    assert FilmMoment(FILM, "t-01-02", "").time_label == time_label(62) == "1:02"
+    assert FilmMoment(FILM, "t-62-03", "").time_label == time_label(3723) == "1:02:03"
 
 
 def test_invalid_yaml_is_reported_where_yaml_stops_and_where_the_mistake_starts():

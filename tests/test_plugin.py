@@ -13,7 +13,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from leadership import cues, films, front_matter_source, subtitle_check, translation_status
+from leadership import cues, films, front_matter_source, subtitle_check
 from leadership.config import LeadershipConfig
 from leadership.plugin import LeadershipPlugin
 from leadership.testing import PROJECT_ROOT, build_site, copy_project
@@ -77,9 +77,8 @@ def test_each_source_file_is_parsed_once_per_build(tmp_path, monkeypatch):
     scan = counting(subtitles, cues.scan_srt, lambda text, path: Path(path).name)
     monkeypatch.setattr(cues, "scan_srt", scan)
     monkeypatch.setattr(subtitle_check, "scan_srt", scan)
-    for module in (films, translation_status):
-        monkeypatch.setattr(module, "compose",
-                            counting(film_files, module.compose, lambda text: "films.yml"))
+    monkeypatch.setattr(films, "compose",
+                        counting(film_files, films.compose, lambda text: "films.yml"))
     monkeypatch.chdir(PROJECT_ROOT)
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)

@@ -12,15 +12,15 @@ import yaml
 from markupsafe import escape
 
 from leadership import translation_status
+from leadership.content import read_site
 from leadership.draft_notice import with_notice
+from leadership.films import load_films
 from leadership.frontmatter import check_page, read_front_matter
 from leadership.interface import STRINGS, strings_for
 from leadership.reporting import ContentError
 from leadership.testing import build_site, minimal_mkdocs_yml, partials_environment
 from leadership.translation_status import (
     check_translations,
-    film_status,
-    page_status,
     source_hash,
     stamp_page,
     stamp_subtitles,
@@ -172,12 +172,19 @@ def test_subtitles_are_not_tracked_while_the_films_loader_rejects_the_record(
         stamp_subtitles(project, project / "transcripts/film-outdated.cy.srt")
 
 
-def test_page_and_film_status_for_the_notice():
-    assert page_status(FIXTURE / "docs", "draft_up_to_date.md") == "draft"
-    assert page_status(FIXTURE / "docs", "reviewed_outdated.md") == "reviewed"
-    assert page_status(FIXTURE / "docs", "no-such-page.md") is None
-    assert film_status(FIXTURE / "transcripts", "film-up-to-date") == "reviewed"
-    assert film_status(FIXTURE / "transcripts", "film-without-record") is None
+def test_page_and_film_status_for_the_notice(tmp_path):
+    # The build reads them from its content model: the pages' front matter and films.yml.
+    content = read_site(FIXTURE)
+    assert content.page_status("cy/draft_up_to_date.md") == "draft"
+    assert content.page_status("en/draft_up_to_date.md") == "draft"  # both pages of the pair
+    assert content.page_status("cy/reviewed_outdated.md") == "reviewed"
+    assert content.page_status("cy/no-such-page.md") is None
+    films_file = tmp_path / "films.yml"
+    films_yml = (REPO / "transcripts" / "films.yml").read_text("utf-8")
+    films_file.write_text(films_yml, "utf-8")
+    assert {film.translation_status for film in load_films(tmp_path)} == {"reviewed"}
+    films_file.write_text(films_yml.replace("status: reviewed", "status: draft", 1), "utf-8")
+    assert [film.translation_status for film in load_films(tmp_path)][0] == "draft"
 
 
 def load_script(name: str):
