@@ -12,25 +12,26 @@ setup: ## Install everything (Python venv, npm packages, Chromium and ffmpeg whe
 	@scripts/bootstrap.sh
 
 serve: setup ## Install, then serve the site at http://127.0.0.1:8000/ (Welsh at /cy/)
-	$(BIN)/mkdocs serve
+	@$(BIN)/mkdocs serve
 
-build: setup ## Install, then build the site into site/ with --strict
-	$(BIN)/mkdocs build --strict
+build: setup ## Install, then build the site into site/ (needs SITE_URL, or LOCAL_PREVIEW=1)
+	@$(BIN)/mkdocs build --strict --quiet
+	@echo "build: OK, site/ built for $${SITE_URL:-this machine only (LOCAL_PREVIEW=1)}"
 
 test: setup ## Install, then run every test, browser tests included
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest
 
 check: setup ## Run every content check an editor needs
-	$(BIN)/python scripts/check_all.py
+	@$(BIN)/python scripts/check_all.py
 
 offline: setup ## Build the offline pack (works from file://, no server) into dist/
-	$(BIN)/python scripts/build_offline.py
+	@$(BIN)/python scripts/build_offline.py
 
 bench: setup ## Benchmark build time, page weight and search on a scaled site (a few minutes)
-	$(BIN)/python benchmarks/bench_site.py
+	@$(BIN)/python benchmarks/bench_site.py
 
 lint: setup ## Lint Python with ruff
-	$(BIN)/ruff check .
+	@$(BIN)/ruff check .
 
 clean: ## Remove build output and the build cache (.cache)
 	rm -rf site dist test-artifacts .cache

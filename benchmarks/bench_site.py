@@ -54,6 +54,8 @@ from urllib.parse import urljoin, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+# The benchmark's builds are never published: they may keep the loopback site_url.
+os.environ.setdefault("LOCAL_PREVIEW", "1")
 
 from leadership.build_cache import CACHE_DIR  # noqa: E402
 from leadership.languages import LANGUAGES, site_prefix  # noqa: E402

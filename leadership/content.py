@@ -32,7 +32,9 @@ from leadership.frontmatter import (
     read_text,
 )
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.reporting import ContentError, Problem, shown_path
+from leadership.source_links import check_source_links
 from leadership.subtitle_check import SubtitleFile, check_paths, display_path
 
 TRANSLATION_KEY = "translation"
@@ -121,11 +123,11 @@ class SiteContent:
     references: activity_schema.References
     activities: dict[str, list[activity_schema.Activity]]  # language -> valid guides
     front_matter_problems: list[Problem]  # front matter and activity guides, pairs included
-    safety_problems: list[Problem]  # content safety of every page's source
+    source_problems: list[Problem]  # every page's source: safety, links to files, placeholders
 
     @property
     def page_problems(self) -> list[Problem]:
-        return sorted(set(self.front_matter_problems + self.safety_problems))
+        return sorted(set(self.front_matter_problems + self.source_problems))
 
     @property
     def problems(self) -> list[Problem]:
@@ -202,11 +204,16 @@ def read_site(
         fronts[page.language][page.src_uri.split("/", 1)[1]] = page.front
     problems += pair_problems(fronts)
     problems += activity_schema.parity_problems(guides)
-    safety = [
-        problem
-        for page in pages.values() if page.text is not None
-        for problem in scan_markdown(page.text, page.shown, allowed_hosts)
-    ]
+    # The page's source as a whole: safe, its links to files that exist, no placeholder
+    # text left from the new-page templates.
+    phrases = template_phrases(root / TEMPLATES)
+    safety = []
+    for page in pages.values():
+        if page.text is None:
+            continue
+        safety += scan_markdown(page.text, page.shown, allowed_hosts)
+        safety += check_source_links(page.text, page.path, docs_dir, page.shown)
+        safety += check_placeholders(page.text, page.shown, phrases)
     return SiteContent(
         films, pages, references, guides, sorted(set(problems)), sorted(set(safety))
     )

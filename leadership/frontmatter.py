@@ -49,7 +49,7 @@ HOME_PAGE = "index.md"
 SECTION_PAGE = "index.md"
 FILMS_FOLDER = "films"
 
-STAMP_COMMAND = "python scripts/translations.py --stamp"
+STAMP_COMMAND = "python3 scripts/translations.py --stamp"
 
 
 def activity_keys() -> tuple[str, ...]:

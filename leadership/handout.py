@@ -9,6 +9,7 @@ network and no JavaScript. Addresses are always the public, directory-style ones
 from __future__ import annotations
 
 import html as html_lib
+import ipaddress
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -56,6 +57,42 @@ def public_url(url: str, site_url: str) -> str:
     if not url.startswith(site_url) or not parts.path.endswith(".html"):
         return url
     return urlunsplit(parts._replace(path=directory_style(parts.path)))
+
+
+# Characters a printed address may break before (besides a single "/").
+BREAK_BEFORE = frozenset(".-_~?#&=")
+
+
+# Set to 1 for a build that is only looked at on this machine (tests, checks, a preview).
+LOCAL_PREVIEW = "LOCAL_PREVIEW"
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` names this machine (localhost, 127.0.0.0/8, ::1): no one else can open it."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def release_address_problem(site_url: str, command: str | None, environ) -> str | None:
+    """Why a build must not go on with ``site_url``, or None.
+
+    Every printed page shows the site's address under its QR code and after every link: a
+    release built with the default, loopback address would hand trainers addresses that go
+    nowhere. ``mkdocs serve`` and builds marked ``LOCAL_PREVIEW=1`` are for this machine.
+    """
+    if command == "serve" or environ.get(LOCAL_PREVIEW) == "1" or not is_loopback(site_url):
+        return None
+    return (
+        f"site_url is {site_url}, an address on this machine only, and every printed page "
+        "would show it under its QR code. Set SITE_URL to the site's public address "
+        "(SITE_URL=https://example.org/ make build), or set LOCAL_PREVIEW=1 for a build "
+        "that is only looked at here (LOCAL_PREVIEW=1 make build)."
+    )
 
 
 def page_address(site_url: str, page_url: str) -> str:
@@ -120,6 +157,27 @@ def with_print_addresses(html: str, site_url: str, page_url: str) -> str:
         return f'{tag[:-1]} {PRINT_HREF}"{html_lib.escape(address, quote=True)}">'
 
     return LINK_TAG.sub(add, html)
+
+
+def address_parts(address: str) -> list[str]:
+    """An address cut where a printed line may break, as the Chicago Manual of Style breaks
+    URLs: after "//" and ":", before a single "/", ".", "-" and the query's punctuation.
+
+    A line never ends in the middle of a word or on a hyphen, so what is printed reads as
+    the address and text tools (pdftotext) do not mistake a line-end hyphen for a
+    hyphenated word and drop it.
+    """
+    parts = []
+    start = 0
+    for index in range(1, len(address)):
+        char, before = address[index], address[index - 1]
+        single_slash = char == "/" and before != "/" and address[index + 1 : index + 2] != "/"
+        after_scheme = before == "/" and address[index - 2 : index] == "//"
+        if single_slash or after_scheme or char in BREAK_BEFORE:
+            parts.append(address[start:index])
+            start = index
+    parts.append(address[start:])
+    return parts
 
 
 def svg_qr_modules(svg: str) -> list[list[bool]]:

@@ -62,6 +62,7 @@ from leadership.rules import (  # noqa: E402
     MISSING_FRAGMENT,
     ORPHAN_PAGE,
     PLACEHOLDER_LINK,
+    SITEMAP_HREFLANG,
     UNREADABLE_PAGE,
 )
 
@@ -70,6 +71,11 @@ RULES = LINK_RULES
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 INDEX_FILE = "index.html"
 NOT_FOUND_PAGE = "404.html"
+SITEMAP_FILE = "sitemap.xml"
+SITEMAP_NAMESPACES = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
 # Stands in for the site's origin when no site_url is known; never contacted.
 PLACEHOLDER_ORIGIN = "http://site.invalid"
 
@@ -983,7 +989,9 @@ def _check_language_links(site: Site, page: Page, *, switch: bool) -> Iterator[F
         rule, what = HREFLANG_ALTERNATE, '<link rel="alternate">'
         links = [r for r in page.references if r.is_alternate]
         missing_line = page.head_line
-        required = list(LANGUAGES)
+        # Alternates in the head are optional when sitemap.xml holds them (check_sitemap);
+        # a page that has some must have one for every language.
+        required = list(LANGUAGES) if links or SITEMAP_FILE not in site.files else []
     seen: set[str] = set()
     for reference in links:
         hreflang = reference.hreflang or ""
@@ -1081,7 +1089,53 @@ def check_site(site: Site) -> list[Problem]:
         *check_languages(site),
         *check_orphans(site),
     ]
-    return sorted({*site.unreadable, *to_problems(site, findings)})
+    return sorted({*site.unreadable, *to_problems(site, findings), *check_sitemap(site)})
+
+
+def check_sitemap(site: Site) -> list[Problem]:
+    """Every page in sitemap.xml, with an hreflang alternate for each language that leads to
+    its counterpart (mkdocs-static-i18n writes them; the pages' heads do not repeat them)."""
+    if SITEMAP_FILE not in site.files:
+        return []
+    try:
+        tree = etree.parse(str(site.root / SITEMAP_FILE))
+    except (OSError, etree.XMLSyntaxError) as error:
+        return [Problem(SITEMAP_FILE, 1, SITEMAP_HREFLANG, f"cannot be read: {error}")]
+    entries: dict[str, tuple[int, dict[str, str]]] = {}
+    for url in tree.iterfind("sm:url", SITEMAP_NAMESPACES):
+        location = url.findtext("sm:loc", default="", namespaces=SITEMAP_NAMESPACES).strip()
+        alternates = {
+            link.get("hreflang", ""): link.get("href", "")
+            for link in url.iterfind("xhtml:link[@rel='alternate']", SITEMAP_NAMESPACES)
+        }
+        entries[location] = (url.sourceline or 1, alternates)
+    problems = []
+    for path, page in sorted(site.pages.items()):
+        if page.is_redirect or path.rsplit("/", 1)[-1] == NOT_FOUND_PAGE:
+            continue
+        address = _sitemap_address(site, path)
+        if address not in entries:
+            problems.append(Problem(
+                SITEMAP_FILE, 1, SITEMAP_HREFLANG,
+                f"{address} ({path}) is not listed: it has no hreflang alternates anywhere",
+            ))
+            continue
+        line, alternates = entries[address]
+        for language in LANGUAGES:
+            expected = _sitemap_address(site, page.counterparts[language])
+            if alternates.get(language) != expected:
+                problems.append(Problem(
+                    SITEMAP_FILE, line, SITEMAP_HREFLANG,
+                    f"{address}: the hreflang=\"{language}\" alternate is "
+                    f"{alternates.get(language) or 'missing'}, not {expected}",
+                ))
+    return problems
+
+
+def _sitemap_address(site: Site, path: str) -> str:
+    """A page's public address as a sitemap writes it: a folder's index as the folder."""
+    directory_path = path.removesuffix(INDEX_FILE) if path.endswith(INDEX_FILE) else path
+    return f"{site.origin}{site.base_path}{quote(directory_path)}"
 
 
 # --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import yaml
 
 from leadership.frontmatter import KINDS, kind_location_problem
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
+from leadership.placeholders import KEPT_LINE
 from leadership.translation_status import source_hash
 
 TEMPLATES = Path("templates") / "pages"
@@ -77,7 +78,8 @@ def yaml_scalar(value: str) -> str:
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """Fill placeholders: YAML-quoted in the front matter, as written in the body."""
+    """Fill placeholders: YAML-quoted in the front matter, as written in the body; drop the
+    marker of lines meant to stay (leadership.placeholders.KEPT_LINE)."""
     end = template.find("\n---", 3)
     front, body = template[: end + 1], template[end + 1 :]
 
@@ -85,6 +87,7 @@ def fill(template: str, values: dict[str, str]) -> str:
         name = match.group(1)
         return values[name] if name == "source" else yaml_scalar(values[name])
 
+    body = body.replace(" " + KEPT_LINE, "")
     return PLACEHOLDER.sub(quoted, front) + PLACEHOLDER.sub(lambda m: values[m.group(1)], body)
 
 

@@ -20,6 +20,7 @@ flag set. Work done once per site build checks ``nested_build``; work done per l
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +39,13 @@ from leadership.content import SiteContent, read_site
 from leadership.content_safety import might_be_unsafe, scan_html
 from leadership.draft_notice import with_notice
 from leadership.film_pages import film_page_context, publish_subtitles
-from leadership.handout import QrCodes, page_address, with_print_addresses
+from leadership.handout import (
+    QrCodes,
+    address_parts,
+    page_address,
+    release_address_problem,
+    with_print_addresses,
+)
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
@@ -55,6 +62,7 @@ from leadership.site_i18n import (
     home_language_links,
     language_links,
     localise_permalinks,
+    quiet_language_config_echo,
     split_search_entries,
     write_search_indexes,
 )
@@ -108,6 +116,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def __init__(self):
         super().__init__()
         self.root: Path | None = None
+        self.command: str | None = None  # from on_startup: build, serve, gh-deploy
         self.search_worker: str | None = None  # Material's hashed worker file, found once
         self._i18n = None
         # Once per site build (both languages):
@@ -142,11 +151,19 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     # --- Configuration: the site-wide checks, once per site build ------------------------
 
+    def on_startup(self, *, command, dirty):
+        self.command = command  # build, serve or gh-deploy
+
     def _check_site(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self._i18n = config.plugins.get("i18n")
+        quiet_language_config_echo()
         if self.nested_build:
             return config
+        if self.config.print.handout:
+            problem = release_address_problem(config.site_url or "", self.command, os.environ)
+            if problem:
+                raise PluginError(problem)
         try:
             self.search_worker = search_worker()
         except MissingAsset as error:
@@ -267,6 +284,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             film, films.cues(film.slug, language), language=language,
             url_for=lambda path: normalize_url(path, page),
         )
+        if page.present_anchor_ids is not None:
+            # MkDocs validates links to cue anchors against the Markdown's ids: tell it the cues'.
+            page.present_anchor_ids.update(
+                cue.anchor for paragraph in context["paragraphs"] for cue in paragraph
+            )
         ui = strings_for(language)
         cues = self._template(config, CUES_TEMPLATE).render(ui=ui, **context)
         if self.project_search:
@@ -337,7 +359,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             # segno's SVG: the one piece of the header that is markup.
             qr_code=Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
             caption=ui["print_qr_caption"],
-            address=address,
+            address_parts=address_parts(address),
         )
         return header + with_print_addresses(html, config.site_url, page.url)
 

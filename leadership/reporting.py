@@ -84,14 +84,18 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
     return errors, warnings
 
 
-def summary_line(check: str, problems: list[Problem], checked: int, unit: str) -> str:
+def summary_line(
+    check: str, problems: list[Problem], checked: int, unit: str, note: str = ""
+) -> str:
+    """``note`` (e.g. how many reviewed warnings were left out) follows in brackets."""
     errors, warnings = count(problems)
+    after = f" ({note})" if note else ""
     if errors == 0 and warnings == 0:
-        return f"{check}: OK, {checked} {unit} checked, no problems"
+        return f"{check}: OK, {checked} {unit} checked, no problems{after}"
     verdict = "FAILED" if errors else "OK"
     return (
         f"{check}: {verdict}, {checked} {unit} checked, "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{after}"
     )
 
 
@@ -102,6 +106,7 @@ def report(
     unit: str,
     output_format: str = "text",
     stream: TextIO | None = None,
+    note: str = "",
 ) -> int:
     """Print every problem and a summary; return the exit code."""
     stream = stream or sys.stdout
@@ -124,5 +129,5 @@ def report(
     else:
         for problem in problems:
             print(problem, file=stream)
-        print(summary_line(check, problems, checked, unit), file=stream)
+        print(summary_line(check, problems, checked, unit, note), file=stream)
     return EXIT_PROBLEMS if errors else EXIT_OK

@@ -53,13 +53,14 @@ IMAGE_ALT = "image-alt"
 MISSING_COUNTERPART = "missing-counterpart"
 LANGUAGE_SWITCH = "language-switch"
 HREFLANG_ALTERNATE = "hreflang-alternate"
+SITEMAP_HREFLANG = "sitemap-hreflang"
 ORPHAN_PAGE = "orphan-page"
 UNREADABLE_PAGE = "unreadable-page"
 EXTERNAL_LINK = "external-link"
 LINK_RULES = (
     BROKEN_LINK, MISSING_FRAGMENT, PLACEHOLDER_LINK, INSECURE_LINK, MALFORMED_MAILTO, IMAGE_ALT,
-    MISSING_COUNTERPART, LANGUAGE_SWITCH, HREFLANG_ALTERNATE, ORPHAN_PAGE, UNREADABLE_PAGE,
-    EXTERNAL_LINK,
+    MISSING_COUNTERPART, LANGUAGE_SWITCH, HREFLANG_ALTERNATE, SITEMAP_HREFLANG, ORPHAN_PAGE,
+    UNREADABLE_PAGE, EXTERNAL_LINK,
 )
 
 # The offline pack, the build itself, the search evaluation's query file.
@@ -98,10 +99,18 @@ PROJECT_RULES: dict[str, str] = {
 @cache
 def registry() -> dict[str, str]:
     """Every rule id -> the concern that reports it."""
-    # Imported here: leadership.subtitle_rules needs leadership.languages, which needs this.
+    # Imported here: these modules need leadership.languages, which needs this one. The
+    # subtitle rules keep their thresholds and sources, the Welsh checks their own table.
+    from leadership import placeholders, source_links, welsh_check
     from leadership.subtitle_rules import RULES as SUBTITLE_RULES
 
-    return {**{rule: "subtitles" for rule in SUBTITLE_RULES}, **PROJECT_RULES}
+    return {
+        **{rule: "subtitles" for rule in SUBTITLE_RULES},
+        **{rule: "welsh" for rule in welsh_check.RULES},
+        placeholders.RULE: "pages",
+        source_links.RULE: "pages",
+        **PROJECT_RULES,
+    }
 
 
 def is_registered(rule: str) -> bool:

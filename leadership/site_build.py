@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from leadership.handout import LOCAL_PREVIEW
 from leadership.plugin import ContentProblems
 from leadership.reporting import Problem
 from leadership.rules import SITE_BUILD
@@ -71,10 +72,28 @@ def _content_problems(error: BaseException | None) -> list[Problem] | None:
     return None
 
 
-def build_site(project_dir: Path, site_dir: Path, strict: bool = True) -> list[Problem]:
+@contextmanager
+def _local_preview(on: bool):
+    """A check's build goes to a temporary folder and is never published
+    (leadership.handout.LOCAL_PREVIEW)."""
+    previous = os.environ.get(LOCAL_PREVIEW)
+    if on:
+        os.environ[LOCAL_PREVIEW] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(LOCAL_PREVIEW, None)
+        else:
+            os.environ[LOCAL_PREVIEW] = previous
+
+
+def build_site(
+    project_dir: Path, site_dir: Path, strict: bool = True, local_preview: bool = True
+) -> list[Problem]:
     """Build ``project_dir`` into ``site_dir``; the problems that stopped it (none: built)."""
     collector = _Collect()
-    with _in_folder(project_dir), _quiet_mkdocs(collector):
+    with _in_folder(project_dir), _quiet_mkdocs(collector), _local_preview(local_preview):
         try:
             config = load_config(CONFIG_FILE, site_dir=str(site_dir), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)

@@ -4,6 +4,7 @@ Welsh strings inside rendered HTML, one 404 page and one search index per langua
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -11,6 +12,21 @@ from leadership.languages import LANGUAGE_NAMES, LANGUAGES, language_of_site_pat
 
 PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" )title="[^"]*"')
 SEARCH_INDEX = Path("search") / "search_index.json"
+I18N_CONFIG_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"
+
+
+class _WithoutConfigEcho(logging.Filter):
+    """Drops mkdocs-static-i18n's echo of each language's settings ("Overriding 'cy' config
+    'nav' with ..."): it repeats mkdocs.yml on every build and hides the lines that matter."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Overriding '" not in record.getMessage()
+
+
+def quiet_language_config_echo() -> None:
+    logger = logging.getLogger(I18N_CONFIG_LOGGER)
+    if not any(isinstance(existing, _WithoutConfigEcho) for existing in logger.filters):
+        logger.addFilter(_WithoutConfigEcho())
 
 
 def localise_permalinks(html: str, title: str) -> str:

@@ -37,6 +37,7 @@ from leadership.markdown_source import (
     split_source,
 )
 from leadership.reporting import Problem, shown_path
+from leadership.welsh import radical_spellings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DICTIONARIES = {
@@ -102,29 +103,12 @@ CONTRIBUTOR_GUIDES = (
 # Welsh words that join the word before with an apostrophe: 'r (yr), 'n (yn, ein), 'i (ei),
 # 'u (eu), 'w (i'w), 'm (fy), 'th (dy), 'ch (eich), 's (ei, as in "a's").
 WELSH_CLITICS = frozenset({"r", "n", "i", "u", "w", "m", "th", "ch", "s"})
-# Welsh initial mutations, as (mutated beginning, radical beginning): soft, nasal, aspirate.
-WELSH_MUTATIONS = (
-    ("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ph", "p"), ("th", "t"), ("ch", "c"),
-    ("dd", "d"), ("b", "p"), ("d", "t"), ("g", "c"), ("f", "b"), ("f", "m"), ("l", "ll"),
-    ("r", "rh"), ("m", "b"), ("n", "d"),
-)
-VOWELS = "aeiouwyâêîôûŵŷ"
 
 
 def radicals(word: str) -> list[str]:
-    """The words a Welsh word could be a mutation of ("fer" -> "ber", "mer")."""
-    lower = word.lower()
-    found = []
-    for mutated, radical in WELSH_MUTATIONS:
-        if lower.startswith(mutated) and len(lower) > len(mutated):
-            found.append(radical + word[len(mutated):])
-    if lower[:1] in VOWELS:
-        found.append("g" + word)  # soft mutation drops g: "ellir" -> "gellir"
-    if lower[:1] == "h" and lower[1:2] in VOWELS:
-        found.append(word[1:])  # h before a vowel: "eu hawduron" -> "awduron"
-    if word[:1].isupper():
-        found = [candidate[:1].upper() + candidate[1:] for candidate in found]
-    return found
+    """The words a Welsh word could be a mutation of ("fer" -> "ber", "mer"): the one
+    mutation table, :data:`leadership.welsh.MUTATIONS`."""
+    return radical_spellings(word)
 
 
 # --- dictionaries --------------------------------------------------------------------------

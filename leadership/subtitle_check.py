@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leadership.accepted_warnings import FILE_NAME as ACCEPTED_WARNINGS_FILE
+from leadership.accepted_warnings import apply_accepted, read_accepted
 from leadership.cues import FORMATTING_TAG, Cue, decode_srt, format_timestamp, plain_text, scan_srt
 from leadership.films import FILMS_FILE, Film, load_films_file
 from leadership.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, LANGUAGES
@@ -53,6 +55,15 @@ class SubtitleCheck:
     checked: int  # files checked
     files: dict[Path, SubtitleFile] = field(default_factory=dict)  # by resolved path
     films: list[Film] | None = None  # films.yml's films, None when it was not read or is broken
+    accepted: int = 0  # reviewed warnings left out (transcripts/accepted-warnings.yml)
+    accepted_in: list[str] = field(default_factory=list)  # the files that list them
+
+    @property
+    def note(self) -> str:
+        """What the summary line adds: how many reviewed warnings were left out, and where."""
+        if not self.accepted:
+            return ""
+        return f"{self.accepted} reviewed warnings accepted in {', '.join(self.accepted_in)}"
 
 
 def film_and_language(path: Path) -> tuple[str | None, str | None]:
@@ -354,7 +365,25 @@ def check_paths(paths: Iterable[Path], films_file: Path | None = None) -> Subtit
             if found not in reported:
                 reported.add(found)
                 problems.append(found)
-    return SubtitleCheck(problems, len(checked), checked, films)
+    result = SubtitleCheck(problems, len(checked), checked, films)
+    for folder in folders.values():
+        result.problems, taken_out = _without_accepted(folder, result.problems)
+        if taken_out:
+            result.accepted += taken_out
+            result.accepted_in.append(display_path(folder.path / ACCEPTED_WARNINGS_FILE))
+    return result
+
+
+def _without_accepted(folder: _Folder, problems: list[Problem]) -> tuple[list[Problem], int]:
+    """Leave out the warnings the folder's accepted-warnings.yml lists (reviewed, with reasons)."""
+    baseline = folder.path / ACCEPTED_WARNINGS_FILE
+    if not baseline.is_file():
+        return problems, 0
+    shown = display_path(baseline)
+    entries, invalid = read_accepted(baseline, shown)
+    cues = {result.name: (result.path.name, result.cues) for result in folder.files.values()}
+    kept, accepted = apply_accepted(problems, cues, entries, shown)
+    return kept + invalid, accepted
 
 
 def _check_folder(

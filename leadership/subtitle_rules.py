@@ -211,6 +211,18 @@ RULES: dict[str, Rule] = {
             "film-metadata", "completeness", "error", "schema in `leadership/films.py`", PROJECT,
             "Fix `transcripts/films.yml` at the line given.",
         ),
+        # the reviewed list of accepted warnings
+        Rule(
+            "accepted-warning-unused", "review", "error",
+            "each entry matches a warning", PROJECT,
+            "Delete the entry from `transcripts/accepted-warnings.yml`: the warning it accepted "
+            "is gone (or it names an error, which must be mended).",
+        ),
+        Rule(
+            "accepted-warning-invalid", "review", "error", "file, cue, rule, reason", PROJECT,
+            "Give each entry in `transcripts/accepted-warnings.yml` exactly `file`, `cue` "
+            "(its number), `rule` and a `reason`.",
+        ),
     )
 }
 

@@ -32,7 +32,8 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """A test build is looked at on this machine only (leadership.handout.LOCAL_PREVIEW)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_PREVIEW": "1"}
 
 
 def build_site(

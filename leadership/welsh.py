@@ -183,6 +183,27 @@ def mutate(word: str) -> dict[str, str]:
     return forms
 
 
+def radical_spellings(word: str) -> list[str]:
+    """Every radical a word could be a mutation of, keeping its capital: *Gaerdydd* ->
+    *Caerdydd*, *Ellir* -> *Gellir*. Unconfirmed, as :func:`radical_candidates`."""
+    capital = word[:1].isupper()
+    found = []
+    for mutation in MUTATIONS:
+        if not word.lower().startswith(mutation.mutated):
+            continue
+        rest = word[len(mutation.mutated) :]
+        if not rest or not _REST[mutation].match(rest.lower()):
+            continue
+        if capital and not mutation.mutated:
+            rest = rest[:1].lower() + rest[1:]
+        spelling = mutation.radical + rest
+        if capital:
+            spelling = spelling[:1].upper() + spelling[1:]
+        if spelling not in found:
+            found.append(spelling)
+    return found
+
+
 def radical_candidates(word: str) -> list[tuple[str, str]]:
     """Every radical a word could be a mutation of, as (kind, radical), unconfirmed.
 

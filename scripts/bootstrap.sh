@@ -13,6 +13,7 @@ command -v ffmpeg >/dev/null 2>&1 || debian_packages+=(ffmpeg)
 command -v pdftotext >/dev/null 2>&1 || debian_packages+=(poppler-utils)
 command -v node >/dev/null 2>&1 || debian_packages+=(nodejs npm)
 if [ ${#debian_packages[@]} -gt 0 ]; then
+  installed=yes
   echo "bootstrap: installing Debian packages: ${debian_packages[*]}"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -21,12 +22,14 @@ if [ ${#debian_packages[@]} -gt 0 ]; then
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then
+  installed=yes
   echo "bootstrap: creating $VENV"
   "$PYTHON" -m venv "$VENV"
 fi
 stamp="$VENV/.requirements.sha256"
 wanted=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+  installed=yes
   echo "bootstrap: installing Python requirements"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps -e .
@@ -37,9 +40,12 @@ if [ -f package-lock.json ]; then
   npm_stamp=node_modules/.package-lock.sha256
   npm_wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_wanted" ]; then
+    installed=yes
     echo "bootstrap: installing npm packages"
     npm ci --silent --no-audit --no-fund
     echo "$npm_wanted" > "$npm_stamp"
   fi
 fi
-echo "bootstrap: ready"
+# Quiet when there was nothing to do: the command that follows speaks for itself.
+[ "${installed:-}" = yes ] && echo "bootstrap: ready"
+exit 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the offline pack: the whole site, working from a folder or USB stick via file://.
 
-    python scripts/build_offline.py [--out dist/compassionate-leadership-offline.zip]
+    python3 scripts/build_offline.py [--out dist/compassionate-leadership-offline.zip]
                                     [--site-dir FOLDER] [--format json]
 
 Builds the site with Material's offline plugin (OFFLINE=true), checks that every link
@@ -15,14 +15,13 @@ http://127.0.0.1:8000/): set it to the public address before building a pack to 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.offline import PACK_NAME, build_offline, check_pack, zip_pack  # noqa: E402
 from leadership.reporting import EXIT_PROBLEMS, EXIT_USAGE, report  # noqa: E402
@@ -47,9 +46,6 @@ def main(argv=None) -> int:
         arguments = parse_arguments(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else 0
-    if "SITE_URL" not in os.environ:
-        print("build_offline: SITE_URL is not set: printed pages will show "
-              "http://127.0.0.1:8000/ addresses", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="offline-pack-") as temporary:
         site_dir = Path(temporary) / PACK_NAME
         result = build_offline(site_dir, ROOT)

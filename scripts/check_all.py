@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Run every content check, in the order an editor needs them (`make check`).
 
-    python scripts/check_all.py [--no-build]
+    python3 scripts/check_all.py [--no-build]
 
 1. pages: front matter and content safety   (scripts/check_pages.py)
 2. page parity: every page in both languages
 3. translations: Welsh up to date with the English   (scripts/translations.py)
 4. spelling   (scripts/check_spelling.py)
-5. subtitles   (scripts/check_subtitles.py)
-6. build: a strict build into a temporary folder
-7. links in the built site   (scripts/check_links.py)
+5. welsh: avoided terms, mutations, unmarked English links   (scripts/check_welsh.py)
+6. subtitles   (scripts/check_subtitles.py)
+7. build: a strict build into a temporary folder
+8. links in the built site   (scripts/check_links.py)
 
 Every check runs in this process, on the package's functions (the scripts named above are
 the same checks on their own): each prints its problems as ``path:line: rule-id: message``
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.languages import LANGUAGES, missing_counterparts, source_pages  # noqa: E402
 from leadership.page_checks import check_pages  # noqa: E402
@@ -38,6 +39,7 @@ from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
 from leadership.spelling import check_project  # noqa: E402
 from leadership.subtitle_check import check_paths  # noqa: E402
 from leadership.translation_status import check_translations  # noqa: E402
+from leadership.welsh_check import check_project as check_welsh_project  # noqa: E402
 
 PASSED, FAILED, SKIPPED = "ok", "FAILED", "skipped"
 
@@ -80,9 +82,14 @@ def in_process(check: str, unit: str, work: Callable[[], tuple[list, int]]):
     return step
 
 
-def subtitles(root: Path) -> tuple[list[Problem], int]:
-    result = check_paths([root / "transcripts"])
-    return result.problems, result.checked
+def subtitles_step(root: Path):
+    def step() -> tuple[str, str]:
+        result = check_paths([root / "transcripts"])
+        code = report("check_subtitles", result.problems, result.checked, "files",
+                      note=result.note)
+        return (PASSED if code == EXIT_OK else FAILED), ""
+
+    return step
 
 
 def build_step(runner: Runner, site_dir: Path):
@@ -143,7 +150,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                 "translations", "translations", lambda: check_translations(root)[:2]
             )),
             ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
-            ("subtitles", in_process("check_subtitles", "files", lambda: subtitles(root))),
+            ("welsh", in_process("check_welsh", "files", lambda: check_welsh_project(root))),
+            ("subtitles", subtitles_step(root)),
         ]
         if not args.no_build:
             steps += [

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every link, anchor, image and language counterpart in the built site.
 
-    python scripts/check_links.py [SITE_DIR] [--format json] [--external]
+    python3 scripts/check_links.py [SITE_DIR] [--format json] [--external]
 
 With no SITE_DIR, builds the site first (mkdocs build --strict) into a
 temporary folder. One line per problem, ``page-path:line: rule-id: message``,
@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership import external_links, links  # noqa: E402
 from leadership.reporting import EXIT_USAGE, Problem  # noqa: E402

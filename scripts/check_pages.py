@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every page's front matter against the one schema, and its content's safety.
 
-    python scripts/check_pages.py [--format json]
+    python3 scripts/check_pages.py [--format json]
 
 Front matter: title, description, kind and each kind's own keys, ``translation`` on Welsh
 pages; unknown keys are errors. Safety: no <script>, inline event handlers, javascript:
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.page_checks import check_pages  # noqa: E402
 from leadership.reporting import report  # noqa: E402

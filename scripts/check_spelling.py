@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the spelling of every page and subtitle file, each against its language.
 
-    python scripts/check_spelling.py [PATH ...] [--no-suggestions] [--format json]
+    python3 scripts/check_spelling.py [PATH ...] [--no-suggestions] [--format json]
 
 Welsh pages and Welsh subtitles: the techiaith hunspell cy_GB dictionary; English: en_GB;
 both with the project word list, spelling/wordlist.txt. PATH is a page, a subtitle file,
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.reporting import EXIT_USAGE, report  # noqa: E402
 from leadership.spelling import Speller, check_files, files_for, project_files  # noqa: E402

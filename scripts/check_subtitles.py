@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check SubRip subtitles: structure, timing, readability, and Welsh/English completeness.
 
-    python scripts/check_subtitles.py [PATH ...] [--format json] [--films FILE]
+    python3 scripts/check_subtitles.py [PATH ...] [--format json] [--films FILE]
 
 PATH is an .srt file or a folder of them (default: transcripts/). Prints one line per
 problem, `path:line: rule-id: message`, then a summary. Exit 0 with no errors, 1 with
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.reporting import report  # noqa: E402
 from leadership.subtitle_check import check_paths  # noqa: E402
@@ -44,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.films is not None and not args.films.is_file():
         parser.error(f"no such film metadata file: {args.films}")
     result = check_paths(paths, args.films)
-    return report("check_subtitles", result.problems, result.checked, "files", args.format)
+    return report(
+        "check_subtitles", result.problems, result.checked, "files", args.format,
+        note=result.note,
+    )
 
 
 if __name__ == "__main__":

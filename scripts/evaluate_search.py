@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the search evaluation in Chromium: the project's search beside Material's default.
 
-    python scripts/evaluate_search.py [--site DIR] [--baseline DIR] [--queries FILE]
+    python3 scripts/evaluate_search.py [--site DIR] [--baseline DIR] [--queries FILE]
 
 Types every query in tests/search_queries.yml into the search box of the built site,
 as a reader would, and prints recall@5 and the wrong pages in the top five for the
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership import search_evaluation as evaluation  # noqa: E402
 from leadership.reporting import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ContentError  # noqa: E402

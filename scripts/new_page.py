@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Create a new page in English and Welsh from the page templates.
 
-    python scripts/new_page.py KIND PATH --title-en "..." --title-cy "..."
+    python3 scripts/new_page.py KIND PATH --title-en "..." --title-cy "..."
         [--description-en "..."] [--description-cy "..."] [--film SLUG]
 
 KIND is one of: home, section, principle, reading, glossary, about, film, activity.
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.frontmatter import KINDS  # noqa: E402
 from leadership.new_page import NewPageError, create_pair  # noqa: E402
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         f"{step}. Replace the example text in both files with the page's content.\n"
         f"{step + 1}. The Welsh page is marked as a draft translation. When the Welsh has been "
         "checked against the English, run:\n"
-        f"   python scripts/translations.py --stamp docs/cy/{pair.page}\n"
+        f"   python3 scripts/translations.py --stamp docs/cy/{pair.page}\n"
         f"{step + 2}. Run make check before you open the pull request."
     )
     return 0

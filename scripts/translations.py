@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Translation status of every Welsh page and every film's Welsh subtitles; stamping.
 
-    python scripts/translations.py                      # list every translation's status
-    python scripts/translations.py --stamp PATH ...     # record a reviewed translation
-    python scripts/translations.py --stamp PATH --status draft
+    python3 scripts/translations.py                      # list every translation's status
+    python3 scripts/translations.py --stamp PATH ...     # record a reviewed translation
+    python3 scripts/translations.py --stamp PATH --status draft
 
 Listing prints one line per translation, then any problem as ``path:line: rule: message``
 and a summary; exit 1 when a reviewed translation is out of date.
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.reporting import EXIT_PROBLEMS, EXIT_USAGE, ContentError, report  # noqa: E402
 from leadership.translation_status import (  # noqa: E402

@@ -15,6 +15,10 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 # registry, leadership/rules.py.
 os.environ["LEADERSHIP_STRICT_RULES"] = "1"
 
+# Sites the tests build are looked at on this machine only: they may keep the loopback
+# site_url (a release build refuses it; tests/test_release_address.py proves that).
+os.environ.setdefault("LOCAL_PREVIEW", "1")
+
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:

@@ -97,7 +97,7 @@ def test_messages_say_how_to_fix_the_mistake():
     ) in messages
     welsh = (FIXTURES / "welsh_missing_translation.md").read_text(encoding="utf-8")
     [problem] = check_page("docs/cy/principles/x.md", welsh, CONTEXT)
-    assert "python scripts/translations.py --stamp docs/cy/principles/x.md" in problem.message
+    assert "python3 scripts/translations.py --stamp docs/cy/principles/x.md" in problem.message
 
 
 def test_a_film_page_is_named_after_its_film():

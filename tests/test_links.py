@@ -62,6 +62,7 @@ EXPECTED: dict[str, set[tuple[str, int, str]]] = {
     "language_switch_wrong_target": {("cy/about/index.html", 12, "language-switch")},
     "language_switch_missing": {("about/index.html", 10, "language-switch")},
     "hreflang_alternate_wrong_target": {("about/index.html", 7, "hreflang-alternate")},
+    "sitemap_alternate_wrong_target": {("sitemap.xml", 8, "sitemap-hreflang")},
     "orphan_page": {
         ("handout/index.html", 1, "orphan-page"),
         ("cy/handout/index.html", 1, "orphan-page"),
@@ -865,3 +866,43 @@ def test_external_check_works_when_its_cache_cannot_be_written(tmp_path):
     )
     problems = checker.check({"https://a.cymru/": [("index.html", 7)]})
     assert [(p.path, p.line, p.rule) for p in problems] == [("index.html", 7, "external-link")]
+
+
+SITEMAP = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url>
+    <loc>https://example.org/</loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/"/>
+    <xhtml:link rel="alternate" hreflang="cy" href="https://example.org/cy/"/>
+  </url>
+  <url>
+    <loc>https://example.org/cy/</loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/"/>
+    <xhtml:link rel="alternate" hreflang="cy" href="{welsh_alternate}"/>
+  </url>
+</urlset>
+"""
+
+
+def test_hreflang_alternates_may_live_in_the_sitemap_and_are_checked_there(tmp_path):
+    page = (
+        '<html><head></head><body><header><a hreflang="{o}" href="{s}">s</a></header>'
+        "</body></html>"
+    )
+    files = {
+        "index.html": page.format(o="cy", s="cy/"),
+        "cy/index.html": page.format(o="en", s="../"),
+        "sitemap.xml": SITEMAP.format(welsh_alternate="https://example.org/cy/"),
+    }
+    site = make_site(tmp_path, files, "https://example.org/")
+    assert links.check_site(site) == []
+    files["sitemap.xml"] = SITEMAP.format(welsh_alternate="https://example.org/")
+    site = make_site(tmp_path, files, "https://example.org/")
+    assert [str(problem) for problem in links.check_site(site)] == [
+        'sitemap.xml:8: sitemap-hreflang: https://example.org/cy/: the hreflang="cy" alternate '
+        "is https://example.org/, not https://example.org/cy/"
+    ]
+    (tmp_path / "sitemap.xml").unlink()
+    site = make_site(tmp_path, {k: v for k, v in files.items() if k != "sitemap.xml"})
+    assert {p.rule for p in links.check_site(site)} == {"hreflang-alternate"}

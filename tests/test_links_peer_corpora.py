@@ -13,10 +13,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from peer_corpora import corpus_folder
 
 from leadership import links
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "peer-corpora" / "links"
+CORPUS = corpus_folder("links")
 HTMLTEST = CORPUS / "htmltest"
 
 # What each peer folder is used for, or why it is not: nothing in the corpus is skipped silently.
@@ -33,7 +34,6 @@ NOT_COMPARED = {
 
 @pytest.fixture(scope="module")
 def corpus() -> Path:
-    assert CORPUS.is_dir(), f"peer corpora missing: expected them at {CORPUS}"
     return CORPUS
 
 
@@ -175,12 +175,7 @@ def test_htmltest_rows_compared(corpus):
     assert set(HTMLTEST_DEVIATIONS) <= fixtures
 
 
-# Without the corpus, one case that fails in the corpus fixture: never an empty, skipped set.
-@pytest.mark.parametrize(
-    "row",
-    htmltest_rows() if CORPUS.is_dir() else [{"fixture": "corpus missing"}],
-    ids=lambda row: row["fixture"],
-)
+@pytest.mark.parametrize("row", htmltest_rows(), ids=lambda row: row["fixture"])
 def test_htmltest_fixture(corpus, row):
     path = HTMLTEST / row["fixture"]
     fixture = row["fixture"].removeprefix("htmltest/fixtures/")

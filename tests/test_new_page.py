@@ -159,7 +159,7 @@ def test_the_command_creates_the_pair_and_prints_the_nav_lines(root, capsys):
     output = capsys.readouterr().out
     assert f"created docs/en/films/{FILM}.md" in output
     assert f"- Ffilm: films/{FILM}.md" in output
-    assert f"python scripts/translations.py --stamp docs/cy/films/{FILM}.md" in output
+    assert f"python3 scripts/translations.py --stamp docs/cy/films/{FILM}.md" in output
     front = read_front_matter((root / f"docs/en/films/{FILM}.md").read_text("utf-8"), "x")
     assert front.data["film"] == FILM
     assert command.main(arguments, root=root) == 2

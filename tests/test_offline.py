@@ -7,6 +7,7 @@ browser opens the unzipped copy, so what is tested is what a trainer copies to a
 
 from __future__ import annotations
 
+import urllib.parse
 import zipfile
 from pathlib import Path
 
@@ -210,3 +211,35 @@ def test_subtitles_download_from_the_film_page(offline_page, pack):
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text == (pack / "transcripts" / "leading-in-a-crisis.cy.srt").read_text("utf-8")
     assert text.lstrip("\ufeff").startswith("1\n00:00:00,720 --> ")
+
+
+def test_every_page_of_the_pack_opens_from_file_without_a_missing_file_or_error(browser, pack):
+    """Every page, from file://: no request that fails (a file the pack lacks, or one the
+    browser blocks from file://, as Material's sitemap fetch was) and no script error."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    opened = ["?"]
+
+    def failed(request):
+        # A request the next navigation cut short (the favicon, say) is not a missing file.
+        cut_short = request.failure == "net::ERR_ABORTED" and request.url.startswith("file:")
+        if not (cut_short and Path(urllib.parse.urlsplit(request.url).path).is_file()):
+            problems.append(f"{opened[0]}: {request.failure} {request.url}")
+
+    page.on("requestfailed", failed)
+    page.on("pageerror", lambda error: problems.append(f"{opened[0]}: script error: {error}"))
+    page.on(
+        "console", lambda m: m.type == "error" and problems.append(f"{opened[0]}: {m.text}")
+    )
+    # 404.html is for a web server to send: it links the site's root, which file:// has not.
+    pages = sorted(
+        path for path in pack.rglob("*.html")
+        if "assets" not in path.parts and path.name != "404.html"
+    )
+    assert len(pages) > 50
+    for path in pages:
+        opened[0] = path.relative_to(pack).as_posix()
+        page.goto(path.as_uri(), wait_until="load")
+    context.close()
+    assert problems == []

@@ -89,17 +89,26 @@ def test_html_lang_hreflang_and_language_switch_on_every_page(site_dir):
         tree = parse(site_dir, page)
         assert tree.get("lang") == language, page
 
-        alternates = {
-            link.get("hreflang"): resolve(page, link.get("href"))
-            for link in tree.xpath('//head/link[@rel="alternate"][@hreflang]')
-        }
-        assert alternates == {language: page, other: counterpart}, page
+        # hreflang lives in sitemap.xml (tests/test_links.py checks it there): an alternate
+        # in the head would make Material fetch a sitemap.xml beside the page, a 404.
+        assert tree.xpath('//head/link[@rel="alternate"]') == [], page
 
         switch = tree.xpath("//a[@data-cl-language-switch]")
         assert len(switch) == 1, page
         assert switch[0].get("hreflang") == other
         assert switch[0].get("lang") == other
         assert resolve(page, switch[0].get("href")) == counterpart, page
+
+
+def test_the_sitemap_lists_every_page_with_both_languages(site_dir):
+    from leadership import links
+
+    site = links.read_site(site_dir, "http://127.0.0.1:8000/")
+    assert links.check_sitemap(site) == []
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<url>") == len(
+        [path for path in site.pages if not path.endswith("404.html")]
+    )
 
 
 def test_heading_ids_are_the_same_in_both_languages(site_dir):

@@ -138,6 +138,15 @@ def test_radicals_undo_welsh_mutations():
     assert "Caerdydd" in radicals("Gaerdydd")
     assert "gellir" in radicals("ellir")
     assert "awduron" in radicals("hawduron")
+    assert "Ŵyr" in radicals("Hŵyr")  # accented vowels, with the capital kept
+
+
+def test_radicals_follow_the_one_mutation_table_and_its_guards():
+    # One table (leadership.welsh.MUTATIONS) for spelling and search: ll is a letter, not
+    # the soft form of lll; ngh is the nasal form of c, never of gh.
+    assert "llle" not in radicals("lle")
+    assert radicals("Nghymru") == ["Cymru"]
+    assert radicals("ddim") == ["dim"]
 
 
 def test_the_command_refuses_what_it_cannot_check(capsys, monkeypatch):

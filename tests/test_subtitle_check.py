@@ -79,7 +79,9 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
 }
 
 # rules proven by a test other than the fixture tables
-TESTED_ELSEWHERE = {"unreadable-file"}
+# Proven by their own tests: unreadable-file below; the accepted-warning rules by
+# test_accepted_warnings, one fixture folder per behaviour in fixtures/srt/accepted/.
+TESTED_ELSEWHERE = {"unreadable-file", "accepted-warning-unused", "accepted-warning-invalid"}
 
 
 def found(paths: list[Path]) -> set[tuple[str, int]]:
@@ -409,3 +411,46 @@ def test_rules_document_has_the_generated_table():
     assert rules_table_markdown() in document
     for rule in RULES.values():
         assert rule.source and rule.fix and rule.threshold
+
+
+# --- reviewed warnings about the source (transcripts/accepted-warnings.yml) ------------------
+
+ACCEPTED = FIXTURES / "accepted"
+
+
+@pytest.mark.parametrize(
+    ("case", "expected", "accepted"),
+    [
+        ("reviewed_warning_left_out", set(), 1),
+        ("new_warning_still_shown", {("fast.srt", "cps-high", 12)}, 1),
+        ("entry_no_longer_matches", {("accepted-warnings.yml", "accepted-warning-unused", 2)}, 0),
+        (
+            "error_never_accepted",
+            {
+                ("too_fast.srt", "cps-too-high", 7),
+                ("accepted-warnings.yml", "accepted-warning-unused", 1),
+            },
+            0,
+        ),
+        (
+            "entry_without_reason",
+            {
+                ("fast.srt", "cps-high", 7),
+                ("accepted-warnings.yml", "accepted-warning-invalid", 1),
+            },
+            0,
+        ),
+    ],
+)
+def test_accepted_warnings(case, expected, accepted, monkeypatch):
+    monkeypatch.chdir(ACCEPTED / case)
+    result = check_paths([Path(".")])
+    assert {(p.path, p.rule, p.line) for p in result.problems} == expected
+    assert result.accepted == accepted
+
+
+def test_the_sites_subtitles_have_no_warning_that_is_not_reviewed():
+    result = check_paths([ROOT / "transcripts"])
+    assert result.problems == []
+    assert result.accepted > 0
+    assert result.note.endswith("transcripts/accepted-warnings.yml")

@@ -75,7 +75,7 @@ def test_the_outdated_message_names_the_source_and_the_fix():
         "docs/cy/reviewed_outdated.md:5: translation-outdated: docs/en/reviewed_outdated.md has "
         f"changed since this translation was reviewed (recorded {OLD}, now "
         f"{source_hash(FIXTURE / 'docs/en/reviewed_outdated.md')}): update the Welsh to match, "
-        "then run: python scripts/translations.py --stamp docs/cy/reviewed_outdated.md"
+        "then run: python3 scripts/translations.py --stamp docs/cy/reviewed_outdated.md"
     )
 
 

@@ -102,6 +102,15 @@ def test_ambiguous_reversals_give_every_candidate(mutated, candidates):
     assert {radical for _kind, radical in welsh.radical_candidates(mutated)} >= candidates
 
 
+def test_radical_spellings_keep_the_capital():
+    assert welsh.radical_spellings("Gaerdydd") == ["Caerdydd"]
+    assert "Gellir" in welsh.radical_spellings("Ellir")
+    assert "Empathi" in welsh.radical_spellings("Hempathi")
+    assert {radical for _kind, radical in welsh.radical_candidates("fam")} == {
+        spelling.lower() for spelling in welsh.radical_spellings("Fam")
+    }
+
+
 def test_a_digraph_is_not_read_as_a_mutated_letter():
     # ll is a radical, not the soft form of lll; rh is not r + h; dd is not the soft form of t.
     assert all(radical != "lllaw" for _kind, radical in welsh.radical_candidates("llaw"))

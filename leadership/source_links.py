@@ -1,0 +1,92 @@
+"""Links between pages, checked in the Markdown an editor wrote, so each names its line.
+
+MkDocs reports a link to a missing page only as "Doc file 'en/x.md' contains a link ...,
+but the target is not found", with no line, and only once the build gets that far. This
+check reads the source: every inline link, image and reference definition whose target is
+a file in the site (not an address with a scheme, not a fragment of the same page) must
+name a file that exists. The link checker (leadership/links.py) then checks the built site,
+fragments included.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from leadership.markdown_source import line_at, split_source, without_code
+from leadership.reporting import Problem
+
+RULE = "link-target-missing"
+# [text](target "title") and ![alt](target): the target is the first run without spaces.
+INLINE_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?[^)]*\)")
+# [label]: target "title", at the start of a line (up to three spaces in).
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M)
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def site_file_target(target: str) -> str | None:
+    """The file part of a link that points into the site, or None for any other link."""
+    if SCHEME.match(target) or target.startswith(("#", "/", "{")):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    return path or None
+
+
+def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> list[Problem]:
+    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing."""
+    source = split_source(text)
+    body = without_code(source.body)
+    problems = []
+    matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
+    for match in sorted(matches, key=lambda found: found.start("target")):
+        target = match["target"]
+        path = site_file_target(target)
+        if path is None:
+            continue
+        resolved = (page.parent / path).resolve()
+        if resolved.exists():
+            continue
+        line = line_at(body, match.start("target"), source.body_line)
+        problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
+    return problems
+
+
+def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:
+    message = f"'{target}' links to a file that does not exist"
+    suggestion = _closest(page, docs_dir, path)
+    if suggestion:
+        fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+        return f"{message}: did you mean '{suggestion}{fragment}'?"
+    return f"{message}: correct the path (relative to this page) or create the page"
+
+
+def _closest(page: Path, docs_dir: Path, path: str) -> str | None:
+    """The existing file, written relative to ``page``, whose path is nearest to ``path``."""
+    language_root = _language_root(page, docs_dir)
+    if language_root is None:
+        return None
+    wanted = (page.parent / path).resolve()
+    try:
+        wanted_relative = wanted.relative_to(language_root).as_posix()
+    except ValueError:
+        return None
+    candidates = {
+        found.relative_to(language_root).as_posix(): found
+        for found in language_root.rglob(f"*{PurePosixPath(path).suffix or '.md'}")
+        if found != page.resolve()
+    }
+    best = difflib.get_close_matches(wanted_relative, list(candidates), n=1, cutoff=0.85)
+    if not best:
+        return None
+    return os.path.relpath(candidates[best[0]], page.parent.resolve()).replace(os.sep, "/")
+
+
+def _language_root(page: Path, docs_dir: Path) -> Path | None:
+    try:
+        language = page.resolve().relative_to(docs_dir.resolve()).parts[0]
+    except (ValueError, IndexError):
+        return None
+    return docs_dir.resolve() / language

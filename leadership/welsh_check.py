@@ -1,0 +1,774 @@
+"""Checks of the site's Welsh: the termbase, initial mutations, and links to English-only pages.
+
+Three rules, each reported as ``path:line: rule: message``:
+
+``welsh-term``
+    A form the termbase (``spelling/termau.yml``) says to avoid, with the one Welsh term to
+    use instead: ``arweinyddiaeth ar y cyd -> arweinyddiaeth a rennir``.
+``welsh-mutation``
+    A word left in its radical form where the word before it mutates it:
+    ``gan Gofal -> gan Ofal (soft mutation after 'gan')``. The rules, what they leave alone
+    and why, and the measured precision are in ``docs-dev/welsh-checks.md``; the reviewed
+    exceptions are in ``spelling/mutation-exceptions.yml``.
+``welsh-english-link``
+    A link from a Welsh page to an English-only page (``spelling/english-only-links.yml``, or
+    a page under ``docs/en/``) that does not say "(Saesneg)" in its text or right after it.
+
+Only Welsh text is read: the prose of Welsh pages (as the spelling check finds it: no code,
+addresses, link targets, tags, front matter keys or identifiers, nor text marked with another
+language) and the text of Welsh subtitle cues. :func:`check_welsh` is the entry point for the
+build and for ``scripts/check_welsh.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from leadership import welsh
+from leadership.build_cache import cache_file
+from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
+from leadership.reporting import ContentError, Problem, shown_path
+from leadership.spelling import markdown_regions, subtitle_text
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+TERMBASE = PROJECT_ROOT / "spelling" / "termau.yml"
+MUTATION_WORDS = PROJECT_ROOT / "spelling" / "mutation-words.yml"
+MUTATION_EXCEPTIONS = PROJECT_ROOT / "spelling" / "mutation-exceptions.yml"
+ENGLISH_ONLY = PROJECT_ROOT / "spelling" / "english-only-links.yml"
+DICTIONARY_ANSWERS = "welsh-check-answers.json"
+
+TERM_RULE = "welsh-term"
+MUTATION_RULE = "welsh-mutation"
+ENGLISH_LINK_RULE = "welsh-english-link"
+GLOSSARY_RULE = "welsh-glossary-term"
+DATA_RULE = "welsh-data"
+READ_RULE = "welsh-read"
+RULES = (TERM_RULE, MUTATION_RULE, ENGLISH_LINK_RULE, GLOSSARY_RULE, DATA_RULE, READ_RULE)
+
+ENGLISH_MARKER = "(Saesneg)"
+
+
+# --- Reading the data files ----------------------------------------------------------------
+
+
+def _load_yaml(path: Path) -> dict:
+    shown = shown_path(path, PROJECT_ROOT)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ContentError([Problem(shown, 1, DATA_RULE, f"cannot read: {error}")]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise ContentError([Problem(shown, line, DATA_RULE, f"not valid YAML: {error}")]) from None
+    if not isinstance(data, dict):
+        raise ContentError([Problem(shown, 1, DATA_RULE, "expected a mapping at the top")])
+    return data
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The first line of a data file that holds ``needle`` (1 when none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if needle in line), 1)
+
+
+def _entry_lines(path: Path) -> list[int]:
+    """The line where each item of the file's top-level 'terms' list starts."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    welsh: str
+    avoid: tuple[str, ...]
+
+
+def load_termbase(path: Path = TERMBASE) -> tuple[Term, ...]:
+    """The termbase: one Welsh term per English term, and the forms to avoid for it.
+
+    Raises ContentError (every problem, at its line) when an entry is incomplete, an English
+    term or an avoided form comes twice, or an avoided form is some entry's term.
+    """
+    data = _load_yaml(path)
+    shown = shown_path(path, PROJECT_ROOT)
+    problems: list[Problem] = []
+    entries = data.get("terms")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError([Problem(shown, 1, DATA_RULE, "expected a list under 'terms'")])
+    lines = _entry_lines(path)
+    terms: list[tuple[int, Term]] = []
+    for number, entry in enumerate(entries, 1):
+        where = lines[number - 1] if number <= len(lines) else 1
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(key), str) and entry[key].strip() for key in ("en", "cy")
+        ):
+            problems.append(Problem(shown, where, DATA_RULE,
+                                    f"term {number}: needs 'en' and 'cy', each a term"))
+            continue
+        english, avoid = entry["en"].strip(), entry.get("avoid")
+        if not isinstance(avoid, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("form"), str)
+            and isinstance(item.get("why"), str) and item["why"].strip()
+            for item in avoid
+        ):
+            problems.append(Problem(shown, where, DATA_RULE,
+                                    f"'{english}': 'avoid' must be a list of form and why"))
+            continue
+        forms = tuple(item["form"].strip() for item in avoid)
+        terms.append((where, Term(english, entry["cy"].strip(), forms)))
+    seen_english: set[str] = set()
+    welsh_terms = {term.welsh.lower() for _where, term in terms}
+    avoided: set[str] = set()
+    for where, term in terms:
+        if term.english.lower() in seen_english:
+            problems.append(Problem(shown, where, DATA_RULE,
+                                    f"'{term.english}' is in the termbase twice"))
+        seen_english.add(term.english.lower())
+        for form in term.avoid:
+            if form.lower() in welsh_terms:
+                problems.append(Problem(shown, where, DATA_RULE,
+                                        f"'{form}' is both avoided and a term"))
+            if form.lower() in avoided:
+                problems.append(Problem(shown, where, DATA_RULE, f"'{form}' is avoided twice"))
+            avoided.add(form.lower())
+    if problems:
+        raise ContentError(problems)
+    return tuple(term for _where, term in terms)
+
+
+@dataclass(frozen=True)
+class MutationData:
+    feminine_nouns: frozenset[str]
+    adjectives: frozenset[str]
+    nasal_after_yn: frozenset[str]
+    names: frozenset[str]
+    words: frozenset[str]
+    phrases: frozenset[str]
+
+
+def _word_list(data: dict, key: str, path: Path, problems: list[Problem]) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.append(Problem(shown_path(path, PROJECT_ROOT), _line_of(path, f"{key}:"),
+                                DATA_RULE, f"expected a list of words under '{key}'"))
+        return frozenset()
+    return frozenset(item.strip().lower() for item in value)
+
+
+def _reviewed(data: dict, key: str, field: str, path: Path, problems: list[Problem]):
+    value = data.get(key)
+    if not isinstance(value, list) or not all(
+        isinstance(item, dict) and isinstance(item.get(field), str)
+        and isinstance(item.get("why"), str) and item["why"].strip()
+        for item in value
+    ):
+        problems.append(Problem(shown_path(path, PROJECT_ROOT), _line_of(path, f"{key}:"),
+                                DATA_RULE, f"each of '{key}' needs '{field}' and 'why'"))
+        return frozenset()
+    return frozenset(" ".join(item[field].lower().split()) for item in value)
+
+
+def load_mutation_data(
+    words: Path = MUTATION_WORDS, exceptions: Path = MUTATION_EXCEPTIONS
+) -> MutationData:
+    problems: list[Problem] = []
+    word_data, exception_data = _load_yaml(words), _load_yaml(exceptions)
+    data = MutationData(
+        feminine_nouns=_word_list(word_data, "feminine_nouns", words, problems),
+        adjectives=_word_list(word_data, "adjectives", words, problems),
+        nasal_after_yn=_word_list(word_data, "nasal_after_yn", words, problems),
+        names=_reviewed(exception_data, "names", "word", exceptions, problems),
+        words=_reviewed(exception_data, "words", "word", exceptions, problems),
+        phrases=_reviewed(exception_data, "phrases", "phrase", exceptions, problems),
+    )
+    if problems:
+        raise ContentError(problems)
+    return data
+
+
+@dataclass(frozen=True)
+class EnglishOnly:
+    hosts: tuple[str, ...]
+    addresses: tuple[str, ...]
+
+    def covers(self, url: str) -> bool:
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return False
+        if any(host == known or host.endswith("." + known) for known in self.hosts):
+            return True
+        return any(url.startswith(address) for address in self.addresses)
+
+
+def load_english_only(path: Path = ENGLISH_ONLY) -> EnglishOnly:
+    data = _load_yaml(path)
+    problems: list[Problem] = []
+    hosts = _reviewed(data, "hosts", "host", path, problems)
+    addresses = data.get("addresses")
+    if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
+        problems.append(Problem(shown_path(path, PROJECT_ROOT), _line_of(path, "addresses:"),
+                                DATA_RULE, "expected a list of addresses under 'addresses'"))
+        addresses = []
+    if problems:
+        raise ContentError(problems)
+    return EnglishOnly(tuple(sorted(hosts)), tuple(addresses))
+
+
+# --- Welsh text as words -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WelshText:
+    """The Welsh prose of a file: ``text`` with everything else blanked, lines kept.
+
+    ``hidden[i]`` counts the characters before offset ``i`` that were blanked (markup, text in
+    another language): a word pair with hidden characters between them is not a pair.
+    """
+
+    text: str
+    hidden: tuple[int, ...]
+
+    def hidden_between(self, start: int, end: int) -> bool:
+        return self.hidden[end] - self.hidden[start] > 0
+
+
+def _welsh_text(full: str, visible: str, welsh_spans: Iterable[tuple[int, int]]) -> WelshText:
+    keep = [False] * len(visible)
+    for start, end in welsh_spans:
+        keep[start:end] = [True] * (end - start)
+    chars = [
+        char if keep[index] else ("\n" if char == "\n" else " ")
+        for index, char in enumerate(visible)
+    ]
+    blanked = [
+        0 if (keep[index] and visible[index] == full[index]) or full[index].isspace() else 1
+        for index in range(len(full))
+    ]
+    return WelshText("".join(chars), tuple(accumulate(blanked, initial=0)))
+
+
+def page_text(text: str) -> WelshText:
+    """The Welsh prose of a Welsh Markdown page."""
+    visible, regions = markdown_regions(text, "cy")
+    full = split_source(text).text
+    spans = [(region.start, region.end) for region in regions if region.language == "cy"]
+    return _welsh_text(full, visible, spans)
+
+
+def subtitles_text(text: str) -> WelshText:
+    """The text of the cues of a Welsh subtitle file."""
+    visible = subtitle_text(text)
+    # subtitle_text empties the cue number and timing lines and blanks tags in place.
+    lines = text.replace("\r\n", "\n").removeprefix("\ufeff").split("\n")
+    full = "\n".join(
+        line if len(line) == len(shown) else shown
+        for line, shown in zip(lines, visible.split("\n"), strict=True)
+    )
+    return _welsh_text(full, visible, [(0, len(visible))])
+
+
+# A word: letters, with hyphens inside (cyd-destun, Pen-y-bont). The short forms joined to the
+# word before with an apostrophe ('r, 'i, 'w, 'n, ...) are tokens of their own.
+WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*|(?<=[^\W\d_])['’](?:th|ch|[rniuwms])(?![^\W\d_])")
+NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
+# Between two words of one phrase: white space (one line break at most), emphasis, the
+# brackets of a link's text.
+JOINER = re.compile(r"[ \t*_\[\]]*\n?[ \t*_\[\]]*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokens(welsh_text: WelshText) -> list[Token]:
+    text = welsh_text.text
+    found = [Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    found += [Token(m.group(0), m.start(), m.end()) for m in NUMBER.finditer(text)]
+    return sorted(found, key=lambda token: token.start)
+
+
+def pairs(welsh_text: WelshText) -> Iterator[tuple[Token | None, Token, Token]]:
+    """(word before, word, next word) for each two words that follow each other in a phrase."""
+    words = tokens(welsh_text)
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        gap = welsh_text.text[first.end : second.start]
+        if second.text[0] in "'’" and gap == "":
+            joined = True
+        else:
+            joined = bool(JOINER.fullmatch(gap)) and not welsh_text.hidden_between(
+                first.end, second.start
+            )
+        if not joined:
+            continue
+        before = words[index - 1] if index else None
+        if before is not None:
+            before_gap = welsh_text.text[before.end : first.start]
+            if not (JOINER.fullmatch(before_gap) or first.text[0] in "'’"):
+                before = None
+        yield before, first, second
+
+
+# --- The termbase check ------------------------------------------------------------------------
+
+
+def _form_pattern(form: str) -> re.Pattern:
+    first, *rest = form.split()
+    spellings = [first, *welsh.mutate(first).values()]
+    alternatives = "|".join(re.escape(spelling) for spelling in sorted(set(spellings), key=len,
+                                                                           reverse=True))
+    pattern = f"(?:{alternatives})"
+    for word in rest:
+        pattern += r"[\s*_]+" + re.escape(word).replace("'", "['’]")
+    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.I)
+
+
+@cache
+def _avoided_patterns(terms: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str, str], ...]:
+    return tuple(
+        (_form_pattern(form), form, term.welsh) for term in terms for form in term.avoid
+    )
+
+
+def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> list[Problem]:
+    problems = []
+    for pattern, form, replacement in _avoided_patterns(terms):
+        for match in pattern.finditer(welsh_text.text):
+            if welsh_text.hidden_between(match.start(), match.end()):
+                continue
+            found = " ".join(match.group(0).split())
+            shown = form if found.lower() == form.lower() else f"{found} ({form})"
+            problems.append(Problem(path, line_at(welsh_text.text, match.start()), TERM_RULE,
+                                    f"{shown} -> {replacement}"))
+    return problems
+
+
+# The glossary's entries: "### Heading { #id }", the same id in both languages.
+GLOSSARY_ENTRY = re.compile(
+    r"^###[ \t]+(?P<heading>.+?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^{}]*\}[ \t]*$", re.M
+)
+
+
+def glossary_entries(text: str) -> dict[str, tuple[int, str]]:
+    """id -> (line, heading) of each entry of a glossary page."""
+    body = without_code(text)
+    return {
+        match["id"]: (line_at(body, match.start()), match["heading"])
+        for match in GLOSSARY_ENTRY.finditer(body)
+    }
+
+
+def glossary_problems(
+    welsh_glossary: Path, english_glossary: Path, terms: tuple[Term, ...], root: Path
+) -> list[Problem]:
+    """The Welsh glossary heads each entry with the termbase's term for the English heading,
+    and every termbase term has its entry."""
+    problems = []
+    try:
+        welsh_entries = glossary_entries(welsh_glossary.read_text(encoding="utf-8"))
+        english_entries = glossary_entries(english_glossary.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(shown_path(welsh_glossary, root), 1, READ_RULE,
+                        f"cannot read the glossaries: {error}")]
+    by_english = {term.english.lower(): term for term in terms}
+    welsh_shown = shown_path(welsh_glossary, root)
+    english_shown = shown_path(english_glossary, root)
+    glossary_english = set()
+    for entry_id, (line, english) in english_entries.items():
+        glossary_english.add(english.lower())
+        term = by_english.get(english.lower())
+        if term is None:
+            problems.append(Problem(english_shown, line, GLOSSARY_RULE,
+                                    f"'{english}' is not in the termbase ({TERMBASE.name})"))
+            continue
+        if entry_id not in welsh_entries:
+            continue  # the page parity and link checks report a missing entry
+        welsh_line, heading = welsh_entries[entry_id]
+        if heading.lower() != term.welsh.lower():
+            problems.append(Problem(welsh_shown, welsh_line, GLOSSARY_RULE,
+                                    f"{heading} -> {term.welsh[:1].upper()}{term.welsh[1:]} "
+                                    f"(the termbase's term for '{term.english}')"))
+    for term in terms:
+        if term.english.lower() not in glossary_english:
+            problems.append(Problem(english_shown, 1, GLOSSARY_RULE,
+                                    f"the termbase's '{term.english}' ({term.welsh}) has no "
+                                    f"glossary entry"))
+    return problems
+
+
+# --- The mutation check ------------------------------------------------------------------------
+
+SOFT_AFTER = frozenset(
+    {"gan", "i", "o", "am", "ar", "at", "dan", "dros", "drwy", "wrth", "hyd", "heb", "neu",
+     "dy", "dau", "ddau", "dwy", "ddwy", "2"}
+)  # fmt: skip
+ASPIRATE_AFTER = frozenset({"a", "â", "gyda", "tua", "tri", "chwe"})
+HIS_OR_HER = frozenset({"ei", "'i"})
+ARTICLE = frozenset({"y", "yr", "'r"})
+# "o hyd" (still) and "ar hyd" (along): hyd is a noun there, and does not mutate what follows.
+HYD_AS_NOUN_AFTER = frozenset({"o", "ar", "ei", "eu", "y", "yr", "'r"})
+# Endings of inflected verbs: after the relative particle "a" these take the soft mutation.
+VERB_ENDINGS = ("odd", "wyd", "ir", "wn", "ant", "ent", "ai", "och", "ech", "wch", "ais", "aist")
+# Words that are never the radical of a mutated noun or verb here: pronouns and particles.
+NOT_MUTATED = frozenset(
+    {"mi", "ti", "ni", "chi", "nhw", "fi", "hi", "dy", "pan", "mai", "tra", "gan",
+     "dros", "drwy", "dan"}
+)  # fmt: skip
+# "yn" (in) before a nasal mutation: ym before m and mh, yng before ng and ngh.
+NASAL_TRIGGER_FORM = {"ngh": "yng", "ng": "yng", "mh": "ym", "m": "ym"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A word that should have been mutated: where, what is written, what should be."""
+
+    line: int
+    written: str
+    corrected: str
+    reason: str
+
+    def problem(self, path: str) -> Problem:
+        return Problem(path, self.line, MUTATION_RULE,
+                       f"{self.written} -> {self.corrected} ({self.reason})")
+
+
+def mutated(word: str, kind: str) -> str | None:
+    """``word`` with the mutation of ``kind``, capital kept (None: its initial does not mutate)."""
+    lower = word.lower()
+    for mutation in welsh.MUTATIONS:
+        if mutation.kind != kind or not lower.startswith(mutation.radical):
+            continue
+        rest = word[len(mutation.radical) :]
+        if not rest or not re.match(mutation.rest, rest.lower()):
+            continue
+        if not mutation.mutated and word[:1].isupper():
+            rest = rest[:1].upper() + rest[1:]
+        form = mutation.mutated + rest
+        if word[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        return form
+    return None
+
+
+class MutationChecker:
+    """Finds the words a Welsh text leaves unmutated where the word before mutates them.
+
+    Each rule flags only a word that is certainly in its radical form (see
+    :meth:`is_unmutated`) and wrong under every reading of the word before it.
+    """
+
+    def __init__(self, dictionary: welsh.RadicalDictionary, data: MutationData):
+        self.dictionary = dictionary
+        self.data = data
+        self._radical: dict[str, bool] = {}
+
+    def is_unmutated(self, word: str) -> bool:
+        """Whether ``word`` is certainly a radical: the dictionary has it as one, and it is
+        not also the mutated form of another word (*bob* is *pob* mutated, *da* could be *ta*)."""
+        key = word.lower()
+        if key not in self._radical:
+            self._radical[key] = (
+                key not in NOT_MUTATED
+                and key not in self.data.names
+                and key not in self.data.words
+                and "-" not in key
+                and self.dictionary.is_radical(word)
+                and welsh.confirmed_radicals(word, self.dictionary) == [key]
+            )
+        return self._radical[key]
+
+    def is_feminine(self, word: str) -> bool:
+        """Whether ``word`` is a listed feminine singular noun, as written or mutated."""
+        lower = word.lower()
+        return lower in self.data.feminine_nouns or any(
+            radical in self.data.feminine_nouns
+            for _kind, radical in welsh.radical_candidates(lower)
+        )
+
+    def findings(self, welsh_text: WelshText) -> list[Finding]:
+        found = []
+        for before, trigger, word in pairs(welsh_text):
+            if not word.text[:1].isalpha():
+                continue
+            if f"{trigger.lower} {word.lower}" in self.data.phrases:
+                continue
+            if word.lower in self.data.names:
+                continue
+            finding = self._after(before, trigger, word.text)
+            if finding is not None:
+                corrected, reason = finding
+                # A short form is shown with the word it leans on: i'r cymuned -> i'r gymuned.
+                host = before.text if before is not None and trigger.text[0] in "'’" else ""
+                if host:
+                    corrected = corrected.replace(f"{trigger.text} ", f"{host}{trigger.text} ")
+                found.append(Finding(line_at(welsh_text.text, word.start),
+                                     f"{host}{trigger.text} {word.text}", corrected, reason))
+        return found
+
+    def _after(self, before: Token | None, trigger: Token, word: str) -> tuple[str, str] | None:
+        """(corrected, reason) when ``word`` is wrong after ``trigger``."""
+        key = trigger.lower
+        if key in SOFT_AFTER:
+            found = self._soft(before, trigger, word)
+        elif key in HIS_OR_HER:
+            found = self._his_or_her(trigger, word)
+        elif key in ARTICLE:
+            found = self._feminine_after_article(trigger, word)
+        elif key == "fy":
+            found = self._nasal(trigger, word, "nasal mutation after 'fy'")
+        elif key == "yn":
+            found = self._nasal_after_yn(trigger, word)
+        elif key in ASPIRATE_AFTER:
+            found = self._aspirate(trigger, word)
+        else:
+            found = None
+        return found or self._adjective_after_feminine(trigger, word)
+
+    def _soft(self, before: Token | None, trigger: Token, word: str):
+        key = trigger.lower
+        if key == "hyd" and before is not None and before.lower in HYD_AS_NOUN_AFTER:
+            return None
+        if key == "2" and not self.is_feminine(word):
+            return None  # "2" reads dau or dwy: only before a known feminine noun (dwy)
+        soft = mutated(word, "soft")
+        if soft and self.is_unmutated(word):
+            return f"{trigger.text} {soft}", f"soft mutation after '{key}'"
+        return None
+
+    def _his_or_her(self, trigger: Token, word: str):
+        # ei (his) takes the soft mutation, ei (her) the aspirate: only p, t and c are
+        # wrong under both readings (ei tîm: ei dîm or ei thîm; ei bod is right for "her").
+        soft, aspirate = mutated(word, "soft"), mutated(word, "aspirate")
+        if soft and aspirate and self.is_unmutated(word):
+            key = "ei"
+            return (f"{trigger.text} {soft} / {trigger.text} {aspirate}",
+                    f"soft mutation after '{key}' (his), aspirate after '{key}' (her)")
+        return None
+
+    def _feminine_after_article(self, trigger: Token, word: str):
+        if word.lower().startswith(("ll", "rh")):
+            return None  # ll and rh keep their radical after the article
+        soft = mutated(word, "soft")
+        if soft and self.is_feminine(word) and self.is_unmutated(word):
+            return (f"{trigger.text} {soft}",
+                    f"soft mutation of the feminine noun '{word.lower()}' after the article")
+        return None
+
+    def _nasal(self, trigger: Token, word: str, reason: str, particle: str | None = None):
+        nasal = mutated(word, "nasal")
+        if nasal and self.is_unmutated(word):
+            return f"{particle or trigger.text} {nasal}", reason
+        return None
+
+    def _nasal_after_yn(self, trigger: Token, word: str):
+        if word.lower() not in self.data.nasal_after_yn:
+            return None
+        nasal = mutated(word, "nasal") or ""
+        initial = next((prefix for prefix in NASAL_TRIGGER_FORM
+                        if nasal.lower().startswith(prefix)), None)
+        particle = NASAL_TRIGGER_FORM.get(initial, "yn")
+        if trigger.text[:1].isupper():
+            particle = particle.capitalize()
+        return self._nasal(trigger, word, "nasal mutation after 'yn' (in) before a place",
+                           particle)
+
+    def _aspirate(self, trigger: Token, word: str):
+        key = trigger.lower
+        aspirate = mutated(word, "aspirate")
+        if not aspirate or not self.is_unmutated(word):
+            return None
+        if key == "a" and word.lower().endswith(VERB_ENDINGS):
+            # An inflected verb after "a" is after the relative particle: soft mutation.
+            return (f"{trigger.text} {mutated(word, 'soft')}",
+                    "soft mutation of a verb after the relative particle 'a'")
+        return f"{trigger.text} {aspirate}", f"aspirate mutation after '{key}'"
+
+    def _adjective_after_feminine(self, noun: Token, word: str):
+        if word.lower() not in self.data.adjectives or not self.is_feminine(noun.text):
+            return None
+        soft = mutated(word, "soft")
+        if soft:
+            return (f"{noun.text} {soft}", f"soft mutation of an adjective after the "
+                    f"feminine noun '{noun.text.lower()}'")
+        return None
+
+
+# --- Links to English-only pages -----------------------------------------------------------------
+
+INLINE_LINK = re.compile(
+    r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"\((?P<target><[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
+    r"(?P<attributes>\{[^{}\n]*\})?"
+)
+REFERENCE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<label>[^\[\]\n]*)\]"
+                            r"(?P<attributes>\{[^{}\n]*\})?")
+REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?(?P<target>\S+?)>?"
+                                  r"(?:[ \t]+.*)?$", re.M)
+AUTOLINK = re.compile(r"<(?P<target>https?://[^\s<>]+)>")
+HTML_LINK = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*[\"'](?P<target>[^\"']*)[\"'][^<>]*>"
+                       r"(?P<text>.*?)</a>", re.I | re.S)
+AFTER_LINK = re.compile(r"[ \t]*\n?[ \t]*(?:</span>|\*|_)*[ \t]*\(Saesneg\)")
+
+
+def _english_target(target: str, page: Path | None, english_only: EnglishOnly) -> bool:
+    target = target.strip("<>")
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", target):
+        return english_only.covers(target)
+    if page is None or not target or target.startswith("#"):
+        return False
+    address = target.split("#", 1)[0].split("?", 1)[0]
+    if not address:
+        return False
+    resolved = (page.parent / address).resolve()
+    docs = next((folder for folder in page.resolve().parents if folder.name == "docs"), None)
+    return docs is not None and resolved.is_relative_to(docs / "en")
+
+
+def english_link_problems(
+    path: str, text: str, page: Path | None, english_only: EnglishOnly
+) -> list[Problem]:
+    """Links to English-only pages without "(Saesneg)" in their text or right after them."""
+    source = split_source(text)
+    body = mask(source.body, code_spans(source.body))
+    definitions = {m["label"].lower(): m["target"] for m in REFERENCE_DEFINITION.finditer(body)}
+    links = []  # (offset of the link, target, its text, offset where it ends)
+    for match in INLINE_LINK.finditer(body):
+        if body[match.start() - 1 : match.start()] != "!":  # an image is not a page
+            links.append((match.start(), match["target"], match["text"], match.end()))
+    for match in REFERENCE_LINK.finditer(body):
+        label = (match["label"] or match["text"]).lower()
+        if label in definitions:
+            links.append((match.start(), definitions[label], match["text"], match.end()))
+    for match in AUTOLINK.finditer(body):
+        links.append((match.start(), match["target"], "", match.end()))
+    for match in HTML_LINK.finditer(body):
+        links.append((match.start(), match["target"], match["text"], match.end()))
+    problems = []
+    for start, target, link_text, end in sorted(links):
+        if not _english_target(target, page, english_only):
+            continue
+        if ENGLISH_MARKER in link_text or AFTER_LINK.match(body, end):
+            continue
+        line = line_at(source.text, source.body_offset + start)
+        shown_text = " ".join(re.sub(r"<[^<>]*>", "", link_text).split()) or target
+        problems.append(Problem(path, line, ENGLISH_LINK_RULE,
+                                f"[{shown_text}]({target.strip('<>')}) leads to an English-only "
+                                f"page: say so with \"{ENGLISH_MARKER}\" in the link text"))
+    return problems
+
+
+# --- The entry points ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WelshData:
+    terms: tuple[Term, ...]
+    mutations: MutationData
+    english_only: EnglishOnly
+
+
+def load_data() -> WelshData:
+    problems: list[Problem] = []
+    loaded = []
+    for load in (
+        lambda: load_termbase(TERMBASE),
+        lambda: load_mutation_data(MUTATION_WORDS, MUTATION_EXCEPTIONS),
+        lambda: load_english_only(ENGLISH_ONLY),
+    ):
+        try:
+            loaded.append(load())
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return WelshData(*loaded)
+
+
+def _default_dictionary(root: Path) -> welsh.RadicalDictionary:
+    return welsh.RememberedDictionary(cache_file(root, DICTIONARY_ANSWERS))
+
+
+def check_welsh(
+    paths: Iterable[Path],
+    dictionary: welsh.RadicalDictionary | None = None,
+    data: WelshData | None = None,
+    root: Path = PROJECT_ROOT,
+) -> list[Problem]:
+    """Every Welsh problem in ``paths``: each a Welsh page (.md) or Welsh subtitles (.srt).
+
+    The caller chooses the files (:func:`welsh_files` lists the project's). A data file that
+    cannot be used is reported as problems too, never as a traceback.
+    """
+    try:
+        data = data or load_data()
+    except ContentError as error:
+        return error.problems
+    dictionary = dictionary or _default_dictionary(root)
+    checker = MutationChecker(dictionary, data.mutations)
+    problems: list[Problem] = []
+    for path in paths:
+        shown = shown_path(path, root)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(shown, 1, READ_RULE, f"cannot read as UTF-8: {error}"))
+            continue
+        if path.suffix == ".srt":
+            welsh_text = subtitles_text(text)
+        else:
+            welsh_text = page_text(text)
+            problems += english_link_problems(shown, text, path, data.english_only)
+            if path.name == "glossary.md" and path.parent.name == "cy":
+                english = path.parent.parent / "en" / path.name
+                problems += glossary_problems(path, english, data.terms, root)
+        problems += term_problems(shown, welsh_text, data.terms)
+        problems += [finding.problem(shown) for finding in checker.findings(welsh_text)]
+    if isinstance(dictionary, welsh.RememberedDictionary):
+        dictionary.save()
+    return sorted(problems)
+
+
+def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
+    """The project's Welsh: every page under docs/cy/ and every transcripts/*.cy.srt."""
+    return sorted((root / "docs" / "cy").rglob("*.md")) + sorted(
+        (root / "transcripts").glob("*.cy.srt")
+    )
+
+
+def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:
+    files = welsh_files(root)
+    return check_welsh(files, root=root), len(files)
+
+
+def word_count(paths: Iterable[Path]) -> int:
+    """How many Welsh words the checks read in ``paths`` (for the measurement)."""
+    total = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        welsh_text = subtitles_text(text) if path.suffix == ".srt" else page_text(text)
+        total += sum(1 for token in tokens(welsh_text) if token.text[0] not in "'’0123456789")
+    return total

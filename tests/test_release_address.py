@@ -1,0 +1,71 @@
+"""A release build knows its address: printed pages and QR codes never point at this machine."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from leadership.handout import is_loopback, release_address_problem
+from leadership.testing import PROJECT_ROOT
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8000/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]/", True),
+        ("http://127.5.0.1/", True),
+        ("https://example.org/", False),
+        ("https://cymru.example/cy/", False),
+    ],
+)
+def test_loopback_addresses_are_recognised(url, loopback):
+    assert is_loopback(url) is loopback
+
+
+def test_a_build_with_the_loopback_address_is_refused_unless_local():
+    assert "SITE_URL" in release_address_problem("http://127.0.0.1:8000/", "build", {})
+    assert release_address_problem("http://127.0.0.1:8000/", "serve", {}) is None
+    local = {"LOCAL_PREVIEW": "1"}
+    assert release_address_problem("http://127.0.0.1:8000/", "build", local) is None
+    assert release_address_problem("https://example.org/", "build", {}) is None
+
+
+def environment(**extra: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "LOCAL_PREVIEW")}
+    return {**clean, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+@pytest.mark.build
+def test_mkdocs_build_without_site_url_refuses_with_a_clear_message(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=PROJECT_ROOT, env=environment(), capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode != 0
+    output = completed.stdout + completed.stderr
+    assert "site_url is http://127.0.0.1:8000/" in output
+    assert "Set SITE_URL to the site's public address" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.build
+def test_make_build_with_a_public_address_prints_only_its_success_line(tmp_path):
+    completed = subprocess.run(
+        ["make", "--no-print-directory", "build"],
+        cwd=PROJECT_ROOT,
+        env=environment(SITE_URL="https://example.org/leadership/"),
+        capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    lines = [line for line in completed.stdout.splitlines() if line.strip()]
+    assert lines[-1] == "build: OK, site/ built for https://example.org/leadership/"
+    assert [line for line in lines if not line.startswith("bootstrap:")] == lines[-1:]
+    assert completed.stderr == ""
+    index = (PROJECT_ROOT / "site" / "index.html").read_text(encoding="utf-8")
+    assert "https://example.org/leadership/" in index
