@@ -685,6 +685,9 @@ def main(argv: list[str] | None = None) -> None:
             report_first_visit(by_name["real"].site, by_name["scaled"].site,
                                scaled_site.examples)
             report_search(by_name["real"].site, by_name["scaled"].site)
+            from bench_first_paint import report_first_paint
+
+            report_first_paint(by_name["real"].site)
         if not args.no_checkers:
             report_checkers(by_name["scaled"].site)
     print(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s; "

@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || debian_packages+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || debian_packages+=(ffmpeg)
 command -v pdftotext >/dev/null 2>&1 || debian_packages+=(poppler-utils)
 command -v node >/dev/null 2>&1 || debian_packages+=(nodejs npm)
+# The Nu Html Checker (npm's vnu-jar, tests/test_html_validity.py) runs on Java.
+command -v java >/dev/null 2>&1 || debian_packages+=(default-jre-headless)
 if [ ${#debian_packages[@]} -gt 0 ]; then
   installed=yes
   echo "bootstrap: installing Debian packages: ${debian_packages[*]}"
