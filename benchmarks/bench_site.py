@@ -53,19 +53,21 @@ from urllib.parse import urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the test harness (tests/harness/)
 sys.path.insert(0, str(REPO / "benchmarks"))
 # The benchmark's builds are never published: they may keep the loopback site_url.
 os.environ.setdefault("LOCAL_PREVIEW", "1")
 
-from leadership.build_cache import CACHE_DIR  # noqa: E402
-from leadership.languages import LANGUAGES, site_prefix  # noqa: E402
-from leadership.testing import (  # noqa: E402
+from harness.testing import (  # noqa: E402
     CHROMIUM_ARGS,
     chromium_path,
     copy_project,
     mkdocs_env,
     serve,
 )
+
+from leadership.build_cache import CACHE_DIR  # noqa: E402
+from leadership.languages import LANGUAGES, site_prefix  # noqa: E402
 
 CHILD_BUILD = "--child-build"
 KEEP_MARKER = ".bench-site"
@@ -228,7 +230,7 @@ def build(project: Path, config: Path, site_dir: Path) -> Build:
 INTERFACE_STRINGS_HOOK = '''"""Benchmark stand-in: the interface strings the templates need."""
 from leadership.interface import strings_for
 from leadership.languages import build_language
-from leadership.material_assets import search_worker
+from leadership.search.material_assets import search_worker
 
 WORKER = search_worker()
 

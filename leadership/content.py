@@ -18,12 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership import activities as activity_schema
-from leadership.content_safety import scan_markdown
-from leadership.cues import Cue
-from leadership.films import FILMS_FILE, Film
-from leadership.front_matter_source import FrontMatter, read_front_matter
-from leadership.frontmatter import (
+from leadership.activities import schema as activity_schema
+from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.pages.content_safety import scan_markdown
+from leadership.pages.front_matter_source import FrontMatter, read_front_matter
+from leadership.pages.frontmatter import (
     KINDS,
     SiteContext,
     check_front_matter,
@@ -31,11 +30,12 @@ from leadership.frontmatter import (
     pair_problems,
     read_text,
 )
-from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
-from leadership.placeholders import TEMPLATES, check_placeholders, template_phrases
+from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
+from leadership.pages.source_links import check_source_links
 from leadership.reporting import ContentError, Problem, shown_path
-from leadership.source_links import check_source_links
-from leadership.subtitle_check import SubtitleFile, check_paths, display_path
+from leadership.subtitles.check import SubtitleFile, check_paths, display_path
+from leadership.subtitles.cues import Cue
+from leadership.subtitles.films import FILMS_FILE, Film
 
 TRANSLATION_KEY = "translation"
 

@@ -31,21 +31,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
-from leadership.activities import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
-from leadership.activity_pages import activity_page_context, index_context
+from leadership.activities.rendering import activity_page_context, index_context
+from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
 from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
 from leadership.content import SiteContent, read_site
-from leadership.content_safety import might_be_unsafe, scan_html
-from leadership.draft_notice import with_notice
-from leadership.film_pages import film_page_context, publish_subtitles
-from leadership.handout import (
-    QrCodes,
-    address_parts,
-    page_address,
-    release_address_problem,
-    with_print_addresses,
-)
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
@@ -53,11 +43,26 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
-from leadership.material_assets import MissingAsset, search_worker
-from leadership.offline import install_shim, local_polyfills, offline_plugin, write_search_scripts
+from leadership.pages.content_safety import might_be_unsafe, scan_html
+from leadership.pages.draft_notice import with_notice
+from leadership.pages.translation_status import DRAFT
+from leadership.print_offline.handout import (
+    QrCodes,
+    address_parts,
+    page_address,
+    release_address_problem,
+    with_print_addresses,
+)
+from leadership.print_offline.offline import (
+    install_shim,
+    local_polyfills,
+    offline_plugin,
+    write_search_scripts,
+)
 from leadership.reporting import Problem, shown_path
 from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
-from leadership.search_index import cue_entry, refine_search_indexes
+from leadership.search.index import cue_entry, refine_search_indexes
+from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
     home_language_links,
     language_links,
@@ -66,7 +71,7 @@ from leadership.site_i18n import (
     split_search_entries,
     write_search_indexes,
 )
-from leadership.translation_status import DRAFT
+from leadership.subtitles.film_pages import film_page_context, publish_subtitles
 from leadership.welsh import RememberedDictionary
 
 FILM_TEMPLATE = "partials/film.html"

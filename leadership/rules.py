@@ -4,7 +4,7 @@ A problem is ``path:line: rule-id: message``; the rule id says which rule was br
 editor looks it up in CONTRIBUTING.md (subtitle rules: docs-dev/subtitle-rules.md; link
 rules: docs-dev/link-rules.md). The build (``leadership.plugin``) and every check take
 their ids from here, so a rule has one name wherever it is reported. The subtitle rules,
-with their thresholds and sources, are defined in ``leadership.subtitle_rules``.
+with their thresholds and sources, are defined in ``leadership.subtitles.rules``.
 
 With ``LEADERSHIP_STRICT_RULES=1`` (the test suite sets it) a problem with an id missing
 here fails at once (``leadership.reporting.Problem``).
@@ -101,8 +101,9 @@ def registry() -> dict[str, str]:
     """Every rule id -> the concern that reports it."""
     # Imported here: these modules need leadership.languages, which needs this one. The
     # subtitle rules keep their thresholds and sources, the Welsh checks their own table.
-    from leadership import placeholders, source_links, welsh_check
-    from leadership.subtitle_rules import RULES as SUBTITLE_RULES
+    from leadership import welsh_check
+    from leadership.pages import placeholders, source_links
+    from leadership.subtitles.rules import RULES as SUBTITLE_RULES
 
     return {
         **{rule: "subtitles" for rule in SUBTITLE_RULES},

@@ -17,8 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from leadership.handout import LOCAL_PREVIEW
 from leadership.plugin import ContentProblems
+from leadership.print_offline.handout import LOCAL_PREVIEW
 from leadership.reporting import Problem
 from leadership.rules import SITE_BUILD
 
@@ -75,7 +75,7 @@ def _content_problems(error: BaseException | None) -> list[Problem] | None:
 @contextmanager
 def _local_preview(on: bool):
     """A check's build goes to a temporary folder and is never published
-    (leadership.handout.LOCAL_PREVIEW)."""
+    (leadership.print_offline.handout.LOCAL_PREVIEW)."""
     previous = os.environ.get(LOCAL_PREVIEW)
     if on:
         os.environ[LOCAL_PREVIEW] = "1"

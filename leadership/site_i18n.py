@@ -70,7 +70,7 @@ def split_search_entries(combined: dict) -> dict[str, dict]:
     ``docs``). Each language's index has locations relative to its own folder (``search/``
     for English, ``cy/search/`` for Welsh), which is where Material's search looks when a
     page's search base is its language's root. Returns the indexes by language, for
-    ``write_search_indexes`` (after ``leadership.search_index`` has refined them).
+    ``write_search_indexes`` (after ``leadership.search.index`` has refined them).
     """
     indexes = {}
     for language in LANGUAGES:

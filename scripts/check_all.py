@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.languages import LANGUAGES, missing_counterparts, source_pages  # noqa: E402
-from leadership.page_checks import check_pages  # noqa: E402
+from leadership.pages.checks import check_pages  # noqa: E402
+from leadership.pages.translation_status import check_translations  # noqa: E402
 from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
 from leadership.spelling import check_project  # noqa: E402
-from leadership.subtitle_check import check_paths  # noqa: E402
-from leadership.translation_status import check_translations  # noqa: E402
+from leadership.subtitles.check import check_paths  # noqa: E402
 from leadership.welsh_check import check_project as check_welsh_project  # noqa: E402
 
 PASSED, FAILED, SKIPPED = "ok", "FAILED", "skipped"

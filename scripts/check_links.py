@@ -19,7 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership import external_links, links  # noqa: E402
+from leadership import links  # noqa: E402
+from leadership.links import external as external_links  # noqa: E402
 from leadership.reporting import EXIT_USAGE, Problem  # noqa: E402
 
 DEFAULT_CACHE = Path.home() / ".cache" / "leadership" / "external-links.json"

@@ -7,8 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-from leadership.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
+from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 # Every problem any test makes (builds in subprocesses too) must use a rule id from the one

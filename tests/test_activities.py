@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from harness.testing import PROJECT_ROOT, build_site, copy_project
 
-from leadership.activities import (
+from leadership.activities.schema import (
     LENGTH_BANDS,
     PRINCIPLES,
     SCHEMA,
@@ -23,10 +24,9 @@ from leadership.activities import (
     check_activity,
     length_band,
 )
-from leadership.cues import anchors, read_srt
-from leadership.films import load_films, subtitle_path
 from leadership.languages import LANGUAGES, site_prefix
-from leadership.testing import PROJECT_ROOT, build_site, copy_project
+from leadership.subtitles.cues import anchors, read_srt
+from leadership.subtitles.films import load_films, subtitle_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
 FILM = "what-compassionate-leadership-means"
@@ -103,7 +103,7 @@ def test_each_mistake_is_reported_at_the_line_of_the_offending_key(fixture, rule
 
 
 def test_a_film_moment_is_labelled_as_the_film_page_labels_its_cue():
-    from leadership.transcript import time_label
+    from leadership.subtitles.transcript import time_label
 
     assert FilmMoment(FILM, "t-01-02", "").time_label == time_label(62) == "1:02"
     assert FilmMoment(FILM, "t-62-03", "").time_label == time_label(3723) == "1:02:03"

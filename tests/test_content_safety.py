@@ -8,10 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from harness.testing import build_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership.content_safety import (
+from leadership.pages.checks import check_pages
+from leadership.pages.content_safety import (
     _RenderedScanner,
     _scan_markdown_fully,
     foreign_frame_source,
@@ -21,8 +23,6 @@ from leadership.content_safety import (
     source_might_be_unsafe,
     unsafe_url,
 )
-from leadership.page_checks import check_pages
-from leadership.testing import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "content_safety"

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness.testing import build_site, copy_project
 from lxml import html as lxml_html
-
-from leadership.testing import build_site, copy_project
 
 MARK = "XSSMARK"
 SCRIPT = f"<script>{MARK}()</script>"

@@ -7,15 +7,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from harness.testing import build_site, minimal_mkdocs_yml
 
-from leadership.activities import References
-from leadership.frontmatter import (
+from leadership.activities.schema import References
+from leadership.pages.frontmatter import (
     SiteContext,
     check_page,
     check_site,
     read_front_matter,
 )
-from leadership.testing import build_site, minimal_mkdocs_yml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
 FILM = "what-compassionate-leadership-means"

@@ -11,9 +11,10 @@ import re
 
 import pytest
 import segno
+from harness.testing import partials_environment
 from markupsafe import Markup
 
-from leadership.handout import (
+from leadership.print_offline.handout import (
     QR_ERROR,
     QR_MASK,
     address_parts,
@@ -25,7 +26,6 @@ from leadership.handout import (
     svg_qr_modules,
     with_print_addresses,
 )
-from leadership.testing import partials_environment
 
 SITE = "https://example.org/leadership/"
 

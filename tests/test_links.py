@@ -14,12 +14,13 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
+from harness.testing import serve
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadership import external_links, links
+from leadership import links
+from leadership.links import external as external_links
 from leadership.reporting import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from leadership.testing import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "links"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from leadership.material_assets import THEME_FOLDER, MissingAsset, search_worker
+from leadership.search.material_assets import THEME_FOLDER, MissingAsset, search_worker
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness.testing import PROJECT_ROOT, build_site, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from leadership import cues, films, front_matter_source, subtitle_check
 from leadership.config import LeadershipConfig
+from leadership.pages import front_matter_source
 from leadership.plugin import LeadershipPlugin
-from leadership.testing import PROJECT_ROOT, build_site, copy_project
+from leadership.subtitles import check as subtitle_check
+from leadership.subtitles import cues, films
 
 BROKEN_FILM = "what-compassionate-leadership-means"
 PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<rule>[a-z0-9-]+): ", re.M)

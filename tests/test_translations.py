@@ -9,22 +9,22 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness.testing import build_site, minimal_mkdocs_yml, partials_environment
 from markupsafe import escape
 
-from leadership import translation_status
 from leadership.content import read_site
-from leadership.draft_notice import with_notice
-from leadership.films import load_films
-from leadership.frontmatter import check_page, read_front_matter
 from leadership.interface import STRINGS, strings_for
-from leadership.reporting import ContentError
-from leadership.testing import build_site, minimal_mkdocs_yml, partials_environment
-from leadership.translation_status import (
+from leadership.pages import translation_status
+from leadership.pages.draft_notice import with_notice
+from leadership.pages.frontmatter import check_page, read_front_matter
+from leadership.pages.translation_status import (
     check_translations,
     source_hash,
     stamp_page,
     stamp_subtitles,
 )
+from leadership.reporting import ContentError
+from leadership.subtitles.films import load_films
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "translations" / "project"

@@ -13,12 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from harness.search_evaluation import build_site as build_with_search
+from harness.testing import PROJECT_ROOT, build_site, copy_project, serve
 from lxml import html as lxml_html
 
-from leadership import search_index, welsh
-from leadership.search_evaluation import build_site as build_with_search
+from leadership import welsh
+from leadership.search import index as search_index
 from leadership.site_i18n import SEARCH_INDEX
-from leadership.testing import PROJECT_ROOT, build_site, copy_project, serve
 
 WORKER_MESSAGE = {"setup": 0, "ready": 1, "query": 2, "result": 3}
 

@@ -1,7 +1,7 @@
 """Checks subtitle files: structure, timing, readability, and completeness across languages.
 
-Structure comes from the one parser, ``leadership.cues``; every rule id and threshold
-comes from ``leadership.subtitle_rules``. Files pair by name: ``<film>.en.srt`` with
+Structure comes from the one parser, ``leadership.subtitles.cues``; every rule id and threshold
+comes from ``leadership.subtitles.rules``. Files pair by name: ``<film>.en.srt`` with
 ``<film>.cy.srt`` in the same folder, and belong to a film in that folder's films.yml.
 Every file is checked and every problem collected; nothing stops at the first.
 """
@@ -15,13 +15,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership.accepted_warnings import FILE_NAME as ACCEPTED_WARNINGS_FILE
-from leadership.accepted_warnings import apply_accepted, read_accepted
-from leadership.cues import FORMATTING_TAG, Cue, decode_srt, format_timestamp, plain_text, scan_srt
-from leadership.films import FILMS_FILE, Film, load_films_file
 from leadership.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, LANGUAGES
 from leadership.reporting import ContentError, Problem
-from leadership.subtitle_rules import (
+from leadership.subtitles.accepted_warnings import FILE_NAME as ACCEPTED_WARNINGS_FILE
+from leadership.subtitles.accepted_warnings import apply_accepted, read_accepted
+from leadership.subtitles.cues import (
+    FORMATTING_TAG,
+    Cue,
+    decode_srt,
+    format_timestamp,
+    plain_text,
+    scan_srt,
+)
+from leadership.subtitles.films import FILMS_FILE, Film, load_films_file
+from leadership.subtitles.rules import (
     NAME_LINKING_WORDS,
     PAIR_TOLERANCE_MS,
     UNTRANSLATED_ALLOWED,

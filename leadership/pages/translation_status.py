@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from leadership.films import read_films_document
-from leadership.front_matter_source import block_end, read_front_matter
-from leadership.frontmatter import (
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
+from leadership.pages.front_matter_source import block_end, read_front_matter
+from leadership.pages.frontmatter import (
     SOURCE_HASH,
     STAMP_COMMAND,
     STATUSES,
@@ -31,8 +31,8 @@ from leadership.frontmatter import (
     TRANSLATION_KEYS,
     read_text,
 )
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.reporting import ContentError, Problem, shown_path
+from leadership.subtitles.films import read_films_document
 
 HASH_LENGTH = 12
 FILMS_FILE = "films.yml"
@@ -256,15 +256,16 @@ def translation_problems(translations: list[Translation]) -> list[Problem]:
 
 
 def films_file_accepts_records() -> bool:
-    """Whether the film metadata loader (leadership.films) allows a film's translation record."""
-    from leadership import films
+    """Whether the film metadata loader (leadership.subtitles.films) allows a film's
+    translation record."""
+    from leadership.subtitles import films
 
     return TRANSLATION_KEY in getattr(films, "OPTIONAL_KEYS", ())
 
 
 NOT_TRACKED = (
     "the Welsh subtitles' translation records are not checked yet: the film metadata loader "
-    "(leadership/films.py) does not accept a 'translation' key in films.yml"
+    "(leadership/subtitles/films.py) does not accept a 'translation' key in films.yml"
 )
 
 

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from harness.testing import PROJECT_ROOT, mkdocs_env
 from leadership import welsh
 from leadership.languages import LANGUAGES, site_prefix
 from leadership.reporting import ContentError, Problem
-from leadership.search_index import SEARCH_MODE_VARIABLE
-from leadership.testing import PROJECT_ROOT, mkdocs_env
+from leadership.search.index import SEARCH_MODE_VARIABLE
 
 QUERIES = PROJECT_ROOT / "tests" / "search_queries.yml"
 DOCS = PROJECT_ROOT / "docs"
@@ -359,7 +359,7 @@ def evaluate(browser, base_url: str, queries: Iterable[Query]) -> list[Outcome]:
 def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
-    from leadership.testing import CHROMIUM_ARGS, chromium_path
+    from harness.testing import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

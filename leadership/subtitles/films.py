@@ -26,7 +26,7 @@ import yaml
 
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.reporting import ContentError, Problem
-from leadership.subtitle_rules import problem
+from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose
 
 FILMS_FILE = "films.yml"
@@ -35,7 +35,7 @@ DURATION = re.compile(r"\d{2}:[0-5]\d")
 RULE = "film-metadata"
 
 REQUIRED_KEYS = ("slug", "title", "speaker", "role", "duration", "source", "description", "video")
-# translation: the Welsh subtitles' record, checked by leadership.translation_status
+# translation: the Welsh subtitles' record, checked by leadership.pages.translation_status
 OPTIONAL_KEYS = ("source_fixture", "corrections", "translation")
 CORRECTION_KEYS = ("cue", "language", "change", "reason")
 
@@ -54,7 +54,7 @@ class Film:
     source_fixture: str | None = None
     line: int = 0  # the line of the film's entry in films.yml
     # The status of the Welsh subtitles' translation record (reviewed, draft), when it has one
-    # (leadership.translation_status checks the record itself).
+    # (leadership.pages.translation_status checks the record itself).
     translation_status: str | None = None
 
 

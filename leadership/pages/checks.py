@@ -1,7 +1,8 @@
 """The checks every page's source must pass before the site is built: front matter against
-the one schema (leadership.frontmatter), content safety (leadership.content_safety), links
-to files that exist (leadership.source_links) and no placeholder text left from the
-new-page templates (leadership.placeholders), on the content model the build uses
+the one schema (leadership.pages.frontmatter), content safety
+(leadership.pages.content_safety), links to files that exist (leadership.pages.source_links)
+and no placeholder text left from the new-page templates (leadership.pages.placeholders), on
+the content model the build uses
 (leadership.content)."""
 
 from __future__ import annotations

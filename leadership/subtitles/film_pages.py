@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from leadership.content import FilmLibrary
-from leadership.cues import Cue, to_webvtt
-from leadership.films import Film, subtitle_path
 from leadership.interface import strings_for
 from leadership.languages import LANGUAGES
-from leadership.transcript import paragraphs
+from leadership.subtitles.cues import Cue, to_webvtt
+from leadership.subtitles.films import Film, subtitle_path
+from leadership.subtitles.transcript import paragraphs
 
 # The id of the transcript's heading on a film page (partials/film.html): search files the
 # cues under it.

@@ -14,10 +14,10 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from leadership.frontmatter import KINDS, kind_location_problem
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
-from leadership.placeholders import KEPT_LINE
-from leadership.translation_status import source_hash
+from leadership.pages.frontmatter import KINDS, kind_location_problem
+from leadership.pages.placeholders import KEPT_LINE
+from leadership.pages.translation_status import source_hash
 
 TEMPLATES = Path("templates") / "pages"
 PLACEHOLDER = re.compile(r"\{\{ (title|description|film|source) \}\}")
@@ -79,7 +79,7 @@ def yaml_scalar(value: str) -> str:
 
 def fill(template: str, values: dict[str, str]) -> str:
     """Fill placeholders: YAML-quoted in the front matter, as written in the body; drop the
-    marker of lines meant to stay (leadership.placeholders.KEPT_LINE)."""
+    marker of lines meant to stay (leadership.pages.placeholders.KEPT_LINE)."""
     end = template.find("\n---", 3)
     front, body = template[: end + 1], template[end + 1 :]
 

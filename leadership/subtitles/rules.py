@@ -197,7 +197,7 @@ RULES: dict[str, Rule] = {
             "untranslated", "completeness", "error",
             "differs from English unless a proper name or allow-listed", PROJECT,
             "Translate the cue; if it really is the same in Welsh, add it to "
-            "`UNTRANSLATED_ALLOWED` in `leadership/subtitle_rules.py`.",
+            "`UNTRANSLATED_ALLOWED` in `leadership/subtitles/rules.py`.",
         ),
         Rule(
             "file-name", "completeness", "error", "`<film>.en.srt`, `<film>.cy.srt`", PROJECT,
@@ -208,7 +208,8 @@ RULES: dict[str, Rule] = {
             "Add the film to `transcripts/films.yml`, or fix the file name's slug.",
         ),
         Rule(
-            "film-metadata", "completeness", "error", "schema in `leadership/films.py`", PROJECT,
+            "film-metadata", "completeness", "error",
+            "schema in `leadership/subtitles/films.py`", PROJECT,
             "Fix `transcripts/films.yml` at the line given.",
         ),
         # the reviewed list of accepted warnings

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from leadership.cues import Cue, anchors, formatted_text, plain_text
+from leadership.subtitles.cues import Cue, anchors, formatted_text, plain_text
 
 RUNS_ON = re.compile(r"\s*\.{2,}\s*$")
 CONTINUES = re.compile(r"^\s*\.{1,}\s*")

@@ -13,7 +13,8 @@ Every page starts with YAML front matter::
     ---
 
 Each kind may add its own keys (``KIND_KEYS``). Activity guides have a richer schema of
-their own, defined and checked in ``leadership.activities``; this module delegates to it.
+their own, defined and checked in ``leadership.activities.schema``; this module delegates
+to it.
 Unknown keys are errors. Every problem is a ``Problem`` at the line of the offending key.
 """
 
@@ -25,14 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from leadership import activities
-from leadership.front_matter_source import FrontMatter, read_front_matter
+from leadership.activities import schema as activities
 from leadership.languages import (
     DEFAULT_LANGUAGE,
     ENGLISH_NAMES,
     LANGUAGES,
     TRANSLATION_STATUSES,
 )
+from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.reporting import ContentError, Problem
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")

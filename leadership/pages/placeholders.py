@@ -1,6 +1,6 @@
 """Placeholder text left from the new-page templates (templates/pages/) must not be published.
 
-``leadership/new_page.py`` starts every page from a template whose prose only says what to
+``leadership/pages/new_page.py`` starts every page from a template whose prose only says what to
 write ("An example from care at home."). A page that still holds such a phrase passed every
 other check. The phrases are read from the templates themselves, so a new template is
 covered with no list to keep: each run of four or more words in a template's body (outside
@@ -32,7 +32,7 @@ BOLD = re.compile(r"\*\*[^*]+\*\*")
 # What separates phrases within a line: italic markers, link syntax and targets.
 MARKUP = re.compile(r"\]\([^)]*\)|[\[\]*_`]")
 # A template line meant to stay as it is on a real page (the source it is based on) ends
-# with this marker; leadership/new_page.py removes it when it fills the template.
+# with this marker; leadership/pages/new_page.py removes it when it fills the template.
 KEPT_LINE = "<!-- kept -->"
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import srt
 
 from leadership.reporting import ContentError, Problem
-from leadership.subtitle_rules import problem
+from leadership.subtitles.rules import problem
 
 UTF8_BOM = "\ufeff"
 # Checked longest first: the UTF-32 LE mark begins with the UTF-16 LE one.

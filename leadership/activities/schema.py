@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership.cues import anchors
-from leadership.front_matter_source import FrontMatter, read_front_matter
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
+from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.reporting import ContentError, Problem
-from leadership.transcript import time_label
+from leadership.subtitles.cues import anchors
+from leadership.subtitles.transcript import time_label
 
 ACTIVITY_KIND = "activity"
 ACTIVITIES_FOLDER = "activities"
@@ -448,7 +448,7 @@ def check_guide(
         checker.problems.append(
             Problem(path, line, "activity-duplicate-key", f"key {_name(key_path)!r} is given twice")
         )
-    # Welsh pages also say which English version they translate: leadership.frontmatter
+    # Welsh pages also say which English version they translate: leadership.pages.frontmatter
     # checks that key, so the schema lets it through.
     optional = (TRANSLATION_KEY,) if language != DEFAULT_LANGUAGE else ()
     fields = checker.mapping((), front.data, SCHEMA, optional)

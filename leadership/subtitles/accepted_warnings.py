@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from leadership.cues import Cue
 from leadership.reporting import Problem
-from leadership.subtitle_rules import problem
+from leadership.subtitles.cues import Cue
+from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose_document
 
 FILE_NAME = "accepted-warnings.yml"

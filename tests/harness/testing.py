@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
@@ -32,7 +32,8 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_env() -> dict[str, str]:
-    """A test build is looked at on this machine only (leadership.handout.LOCAL_PREVIEW)."""
+    """A test build is looked at on this machine only
+    (leadership.print_offline.handout.LOCAL_PREVIEW)."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_PREVIEW": "1"}
 
 

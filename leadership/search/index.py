@@ -21,13 +21,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from leadership import welsh
-from leadership.transcript import TranscriptCue
+from leadership.subtitles.transcript import TranscriptCue
 
 SEARCH_MODE_VARIABLE = "LEADERSHIP_SEARCH"
 WELSH = "cy"
 # The Welsh lunr plugin, where Material's worker looks for lunr-languages.
 WELSH_PLUGIN = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.cy.min.js"
-DATA_BEGIN = "/* Welsh search data, written by the build (leadership/search_index.py) */\n"
+DATA_BEGIN = "/* Welsh search data, written by the build (leadership/search/index.py) */\n"
 DATA_END = "/* End of Welsh search data */\n"
 # Material's lunr pipeline functions for the Welsh index: trim, stop words; never a stemmer.
 WELSH_PIPELINE = ["trimmer", "stopWordFilter"]

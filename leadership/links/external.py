@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from leadership.build_cache import read_json, write_json
-from leadership.links import EXTERNAL_LINK
 from leadership.reporting import Problem
+from leadership.rules import EXTERNAL_LINK
 
 
 @dataclass

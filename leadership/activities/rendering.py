@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from leadership.activities import (
+from leadership.activities.schema import (
     PRINCIPLES_FOLDER,
     Activity,
     References,
