@@ -1,6 +1,6 @@
 """What an activity guide and the activities index show, in the page's language.
 
-The hook ``overrides/hooks/activities.py`` passes a ``url_for`` that turns a source
+The plugin (``leadership.plugin``) passes a ``url_for`` that turns a source
 page (``en/principles/attending.md``) into a link relative to the page being built, so
 links work with and without directory URLs (the offline pack) and from ``file://``.
 """
