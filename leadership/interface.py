@@ -65,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau yn"},
     "language_name_en": {"en": "English", "cy": "Saesneg"},
     "language_name_cy": {"en": "Welsh", "cy": "Cymraeg"},
-    # Activity guides and the activities index (overrides/partials/activity.html, activities-index.html).
+    # Activity guides and the activities index (partials/activity.html, activities-index.html).
     "activity_at_a_glance": {"en": "At a glance", "cy": "Cipolwg"},
     "activity_time": {"en": "Time", "cy": "Amser"},
     "activity_people": {"en": "Group size", "cy": "Maint y grŵp"},
