@@ -20,6 +20,7 @@ from pathlib import Path
 
 from leadership.activities import schema as activity_schema
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.learning import reflection_question_problems
 from leadership.pages.content_safety import scan_markdown
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.pages.frontmatter import (
@@ -214,6 +215,10 @@ def read_site(
         safety += scan_markdown(page.text, page.shown, allowed_hosts)
         safety += check_source_links(page.text, page.path, docs_dir, page.shown)
         safety += check_placeholders(page.text, page.shown, phrases)
+    # Reflection questions written so that each gets its notes box, the same in both languages.
+    safety += reflection_question_problems(
+        {page.path: page.text for page in pages.values() if page.text is not None}, docs_dir, root
+    )
     return SiteContent(
         films, pages, references, guides, sorted(set(problems)), sorted(set(safety))
     )

@@ -36,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "film_speaker": {"en": "Speaker", "cy": "Siaradwr"},
     "film_length": {"en": "Length", "cy": "Hyd"},
     "film_source": {"en": "Source", "cy": "Ffynhonnell"},
+    # After a link to a page in English only, on pages in another language.
+    "in_english_marker": {"en": "(in English)", "cy": "(Saesneg)"},
     "film_player": {"en": "Film player", "cy": "Chwaraewr ffilm"},
     "film_no_video": {
         "en": "The film itself is not hosted on this site. You can watch it on the Social Care "
@@ -76,7 +78,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "activity_outcomes": {"en": "Learning outcomes", "cy": "Deilliannau dysgu"},
     "activity_steps": {"en": "Steps", "cy": "Camau"},
     "activity_film_moments": {"en": "In the films", "cy": "Yn y ffilmiau"},
-    "minutes_one": {"en": "1 minute", "cy": "1 munud"},
+    # "munud" is feminine: soft mutation after "un" and "dwy" (1, 2): "un funud", "dwy funud".
+    "minutes_one": {"en": "1 minute", "cy": "1 funud"},
+    "minutes_two": {"en": "2 minutes", "cy": "2 funud"},
     "minutes_many": {"en": "{count} minutes", "cy": "{count} munud"},
     "people_one": {"en": "1 person", "cy": "Un person"},
     "people_many": {"en": "{count} people", "cy": "{count} o bobl"},
@@ -108,6 +112,202 @@ STRINGS: dict[str, dict[str, str]] = {
         "not been reviewed yet, and they may change.",
         "cy": "Cyfieithiad drafft yw'r is-deitlau Cymraeg a'r trawsgrifiad Cymraeg o'r ffilm hon. "
         "Nid ydynt wedi cael eu hadolygu eto, a gallent newid.",
+    },
+    # My learning (leadership/learning.py, partials/learning-*.html, javascripts/learning.js).
+    "learning_time_one": {"en": "About 1 minute", "cy": "Tua 1 funud"},
+    "learning_time_two": {"en": "About 2 minutes", "cy": "Tua 2 funud"},
+    "learning_time_many": {"en": "About {count} minutes", "cy": "Tua {count} munud"},
+    "learning_notes_heading": {"en": "Your notes", "cy": "Eich nodiadau"},
+    "learning_notes_intro": {
+        "en": "Write your thoughts on each question. What you write is saved as you type, "
+        "only in this browser on this device: nothing is sent to this website or to anyone "
+        "else.",
+        "cy": "Ysgrifennwch eich syniadau am bob cwestiwn. Mae'r hyn rydych chi'n ei "
+        "ysgrifennu'n cael ei gadw wrth i chi deipio, yn y porwr hwn ar y ddyfais hon yn unig: "
+        "nid oes dim yn cael ei anfon at y wefan hon nac at neb arall.",
+    },
+    "learning_note_label": {
+        "en": "Your notes on question {number}: {question}",
+        "cy": "Eich nodiadau ar gwestiwn {number}: {question}",
+    },
+    "learning_page_note_label": {
+        "en": "Your notes on this page",
+        "cy": "Eich nodiadau ar y dudalen hon",
+    },
+    "learning_done_label": {
+        "en": "Mark this page as done",
+        "cy": "Marcio'r dudalen hon yn gyflawn",
+    },
+    "learning_done_on": {"en": "Done on {date}.", "cy": "Wedi gorffen ar {date}."},
+    "learning_status_done": {
+        "en": "Marked as done and added to My learning.",
+        "cy": "Wedi'i marcio'n gyflawn a'i hychwanegu at Fy nysgu.",
+    },
+    "learning_status_not_done": {
+        "en": "No longer marked as done.",
+        "cy": "Nid yw wedi'i marcio'n gyflawn mwyach.",
+    },
+    "learning_status_saved": {
+        "en": "Your notes are saved on this device.",
+        "cy": "Mae eich nodiadau wedi'u cadw ar y ddyfais hon.",
+    },
+    "learning_my_learning_link": {
+        "en": "My learning: your progress, notes and CPD record",
+        "cy": "Fy nysgu: eich cynnydd, eich nodiadau a'ch cofnod DPP",
+    },
+    "learning_needs_javascript": {
+        "en": "Keeping notes and marking pages as done needs JavaScript, which is turned off "
+        "in this browser. You can still read everything on this page.",
+        "cy": "Mae angen JavaScript i gadw nodiadau a marcio tudalennau'n gyflawn, ac mae "
+        "wedi'i ddiffodd yn y porwr hwn. Gallwch chi ddarllen popeth ar y dudalen hon o hyd.",
+    },
+    "learning_storage_blocked": {
+        "en": "This browser is not letting the site keep anything (for example in a private "
+        "window), so your notes and progress cannot be kept. You can still type, but what "
+        "you write will be lost when you leave the page.",
+        "cy": "Nid yw'r porwr hwn yn gadael i'r wefan gadw dim (er enghraifft mewn ffenestr "
+        "breifat), felly ni ellir cadw eich nodiadau a'ch cynnydd. Gallwch chi deipio o hyd, "
+        "ond bydd yr hyn rydych chi'n ei ysgrifennu'n cael ei golli pan fyddwch chi'n gadael "
+        "y dudalen.",
+    },
+    "learning_nav_done": {"en": "(done)", "cy": "(wedi gorffen)"},
+    "learning_progress": {
+        "en": "{done} of {total} principles done.",
+        "cy": "Wedi gorffen {done} o'r {total} egwyddor.",
+    },
+    "learning_progress_heading": {"en": "Your progress:", "cy": "Eich cynnydd:"},
+    # The My learning page.
+    "my_learning_done_heading": {"en": "What you have done", "cy": "Beth rydych chi wedi'i wneud"},
+    "my_learning_empty": {
+        "en": "You have not marked any page as done yet. At the end of each principle, film, "
+        "activity and reading there is a box to tick when you finish it.",
+        "cy": "Nid ydych chi wedi marcio unrhyw dudalen yn gyflawn eto. Ar ddiwedd pob "
+        "egwyddor, ffilm, gweithgaredd a darn darllen mae blwch i'w dicio pan fyddwch chi'n "
+        "ei gorffen.",
+    },
+    "my_learning_pages_done": {"en": "Pages done", "cy": "Tudalennau wedi'u gorffen"},
+    "my_learning_total_hours": {"en": "Total hours", "cy": "Cyfanswm yr oriau"},
+    "my_learning_done_on": {"en": "Done on", "cy": "Wedi gorffen ar"},
+    "my_learning_time": {"en": "Time it counts for", "cy": "Yr amser mae'n cyfrif amdano"},
+    "my_learning_hours": {"en": "Hours", "cy": "Oriau"},
+    "my_learning_contribution": {
+        "en": "How it contributed to your development",
+        "cy": "Sut y cyfrannodd at eich datblygiad",
+    },
+    "my_learning_contribution_hint": {
+        "en": "Filled in from your notes until you change it.",
+        "cy": "Wedi'i lenwi o'ch nodiadau nes i chi ei newid.",
+    },
+    "my_learning_your_notes": {"en": "Your notes", "cy": "Eich nodiadau"},
+    "my_learning_page_notes": {"en": "Notes on the page", "cy": "Nodiadau ar y dudalen"},
+    "my_learning_other_notes_heading": {
+        "en": "Notes on pages not yet done",
+        "cy": "Nodiadau ar dudalennau sydd heb eu gorffen eto",
+    },
+    "my_learning_record_heading": {
+        "en": "Your continuing professional development (CPD) record",
+        "cy": "Eich cofnod Datblygiad Proffesiynol Parhaus (DPP)",
+    },
+    "my_learning_record_intro": {
+        "en": "Print it, or download it to copy into your own record of continuing "
+        "professional development.",
+        "cy": "Argraffwch ef, neu llwythwch ef i lawr i'w gopïo i'ch cofnod eich hun o "
+        "Ddatblygiad Proffesiynol Parhaus.",
+    },
+    "my_learning_record_caption": {
+        "en": "Continuing professional development (CPD) record",
+        "cy": "Cofnod Datblygiad Proffesiynol Parhaus (DPP)",
+    },
+    "my_learning_record_date": {"en": "Date", "cy": "Dyddiad"},
+    "my_learning_record_title": {
+        "en": "Name of the training or learning",
+        "cy": "Enw'r hyfforddiant neu'r dysgu",
+    },
+    "my_learning_record_hours": {"en": "Hours", "cy": "Oriau"},
+    "my_learning_record_contribution": {
+        "en": "How it contributed to my professional development",
+        "cy": "Sut y cyfrannodd at fy natblygiad proffesiynol",
+    },
+    "my_learning_print": {"en": "Print the CPD record", "cy": "Argraffu'r cofnod DPP"},
+    "my_learning_export_csv": {
+        "en": "Download the CPD record (CSV)",
+        "cy": "Llwytho'r cofnod DPP i lawr (CSV)",
+    },
+    "my_learning_csv_headers": {
+        "en": "date,title,hours,contribution",
+        "cy": "dyddiad,teitl,oriau,cyfraniad",
+    },
+    "my_learning_csv_file": {"en": "cpd-record-{date}.csv", "cy": "cofnod-dpp-{date}.csv"},
+    "my_learning_csv_done": {
+        "en": "The CPD record has been downloaded.",
+        "cy": "Mae'r cofnod DPP wedi'i lwytho i lawr.",
+    },
+    "my_learning_backup_heading": {
+        "en": "Move your notes to another device",
+        "cy": "Symud eich nodiadau i ddyfais arall",
+    },
+    "my_learning_export_json": {
+        "en": "Download a backup (JSON)",
+        "cy": "Llwytho copi wrth gefn i lawr (JSON)",
+    },
+    "my_learning_json_file": {
+        "en": "my-learning-backup-{date}.json",
+        "cy": "copi-wrth-gefn-fy-nysgu-{date}.json",
+    },
+    "my_learning_json_done": {
+        "en": "The backup has been downloaded.",
+        "cy": "Mae'r copi wrth gefn wedi'i lwytho i lawr.",
+    },
+    "my_learning_import": {
+        "en": "Restore from a backup file (JSON)",
+        "cy": "Adfer o ffeil copi wrth gefn (JSON)",
+    },
+    "my_learning_import_done": {
+        "en": "Backup restored. Pages done: {pages}. Notes: {notes}.",
+        "cy": "Wedi adfer y copi wrth gefn. Tudalennau wedi'u gorffen: {pages}. "
+        "Nodiadau: {notes}.",
+    },
+    "my_learning_import_not_backup": {
+        "en": "This file is not a backup from My learning, so nothing was changed.",
+        "cy": "Nid copi wrth gefn o Fy nysgu yw'r ffeil hon, felly ni newidiwyd dim.",
+    },
+    "my_learning_import_future": {
+        "en": "This backup was made by a newer version of this site, so it cannot be read "
+        "here. Nothing was changed.",
+        "cy": "Cafodd y copi wrth gefn hwn ei wneud gan fersiwn newyddach o'r wefan hon, felly "
+        "nid oes modd ei ddarllen yma. Ni newidiwyd dim.",
+    },
+    "my_learning_import_corrupt": {
+        "en": "This backup file is damaged or incomplete, so it could not be read. Nothing "
+        "was changed.",
+        "cy": "Mae'r ffeil copi wrth gefn hon wedi'i difrodi neu'n anghyflawn, felly nid oedd "
+        "modd ei darllen. Ni newidiwyd dim.",
+    },
+    "my_learning_delete_heading": {
+        "en": "Delete everything",
+        "cy": "Dileu popeth",
+    },
+    "my_learning_delete": {
+        "en": "Delete all my notes and progress",
+        "cy": "Dileu fy holl nodiadau a'm cynnydd",
+    },
+    "my_learning_delete_question": {
+        "en": "This deletes every note and all your progress from this browser. It cannot be "
+        "undone. Download a backup first if you want to keep them.",
+        "cy": "Bydd hyn yn dileu pob nodyn a'ch holl gynnydd o'r porwr hwn. Nid oes modd "
+        "dadwneud hyn. Llwythwch gopi wrth gefn i lawr yn gyntaf os ydych chi am eu cadw.",
+    },
+    "my_learning_delete_confirm": {"en": "Yes, delete everything", "cy": "Ie, dileu'r cyfan"},
+    "my_learning_delete_cancel": {"en": "No, keep everything", "cy": "Na, cadw'r cyfan"},
+    "my_learning_deleted": {"en": "Everything is deleted.", "cy": "Mae popeth wedi'i ddileu."},
+    "my_learning_not_deleted": {"en": "Nothing was deleted.", "cy": "Ni chafodd dim ei ddileu."},
+    "my_learning_needs_javascript": {
+        "en": "My learning needs JavaScript, which is turned off in this browser: it is what "
+        "keeps your notes and progress on your device. Everything else on this site can be "
+        "read without it.",
+        "cy": "Mae angen JavaScript ar Fy nysgu, ac mae wedi'i ddiffodd yn y porwr hwn: dyna "
+        "sy'n cadw eich nodiadau a'ch cynnydd ar eich dyfais. Gellir darllen popeth arall ar "
+        "y wefan hon hebddo.",
     },
 }
 

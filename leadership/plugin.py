@@ -43,6 +43,7 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
+from leadership.learning import learning_page_context
 from leadership.pages.content_safety import might_be_unsafe, scan_html
 from leadership.pages.draft_notice import with_notice
 from leadership.pages.translation_status import DRAFT
@@ -59,7 +60,7 @@ from leadership.print_offline.offline import (
     offline_plugin,
     write_search_scripts,
 )
-from leadership.reporting import Problem, shown_path
+from leadership.reporting import ContentError, Problem, shown_path
 from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
 from leadership.search.index import cue_entry, refine_search_indexes
 from leadership.search.material_assets import MissingAsset, search_worker
@@ -229,6 +230,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_page_context(self, context, page, config, nav):
         context["ui"] = strings_for(page.file.locale)
         context["search_worker"] = self.search_worker
+        context["learning"] = learning_page_context(page, nav, self.content.films.films)
         # Material writes the language switch and the hreflang links from extra.alternate.
         config.extra.alternate = language_links(page)
         return context
@@ -412,9 +414,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             return  # a site without search (a small test site)
         indexes = split_search_entries(combined)
         if self.project_search:
-            dictionary = RememberedDictionary(
-                cache_file(self.root, self.config.search.dictionary_cache)
-            )
+            try:
+                dictionary = RememberedDictionary(
+                    cache_file(self.root, self.config.search.dictionary_cache)
+                )
+            except ContentError as error:  # the dictionary is not installed: say so
+                raise PluginError(str(error)) from None
             refine_search_indexes(site_dir, indexes, self.cue_entries, dictionary)
             dictionary.save()
         written = write_search_indexes(site_dir, indexes)

@@ -37,6 +37,8 @@ ACTIVITY_RULES = tuple(
 ACTIVITY_LINK = "activity-link"
 ACTIVITY_LOCATION = "activity-location"
 UNSAFE_RULES = ("unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe")
+# My learning: each reflection question gets its notes box, the same in both languages.
+REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 
 # Translations and spelling.
 TRANSLATION_RULES = ("translation-draft", "translation-outdated", "translation-record")
@@ -86,6 +88,7 @@ PROJECT_RULES: dict[str, str] = {
     )},
     **{rule: "activities" for rule in ACTIVITY_RULES},
     **{rule: "content safety" for rule in UNSAFE_RULES},
+    **{rule: "pages" for rule in REFLECTION_RULES},
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",
     WELSH_DICTIONARY: "search",

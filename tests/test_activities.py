@@ -294,7 +294,7 @@ def test_each_guide_renders_at_a_glance_steps_and_film_moments(site_dir, real, l
         assert len(steps) == len(activity.steps)
         for item, step in zip(steps, activity.steps, strict=True):
             assert step.title in item.get_text()
-            assert re.search(rf"\b{step.minutes} (minute|munud)", item.get_text())
+            assert re.search(rf"\b{step.minutes} (minute|munud|funud)", item.get_text())
         moments = soup.select("a.cl-moment__link")
         assert len(moments) == len(activity.film_moments)
         for link, moment in zip(moments, activity.film_moments, strict=True):
@@ -304,7 +304,9 @@ def test_each_guide_renders_at_a_glance_steps_and_film_moments(site_dir, real, l
             film = BeautifulSoup(film_page.read_text(encoding="utf-8"), "lxml")
             assert film.find(id=moment.cue) is not None, (page, moment.cue)
         # The body's sections follow the rendered summary, under the same ids in every language.
-        ids = [h["id"] for h in soup.select("article h2[id]")]
+        # (My learning's notes section, partials/learning-notes.html, follows them.)
+        headings = soup.select("article h2[id]")
+        ids = [h["id"] for h in headings if not h.find_parent(class_="cl-learning")]
         assert ids[:3] == ["at-a-glance", "learning-outcomes", "steps"]
         assert ids[-3:] == ["how-to-run-it", "facilitator-notes", "debrief-questions"]
 
@@ -367,3 +369,12 @@ def test_a_bad_guide_fails_the_build_with_every_problem_at_its_line(tmp_path):
         ]:
             assert f"{path}:{line_of('many_problems.md', needle)}: {rule}: " in output, output
     assert "Traceback" not in output
+
+
+def test_minutes_in_welsh_mutate_after_two():
+    from leadership.activities.rendering import minutes_label
+
+    assert [minutes_label(n, "cy") for n in (1, 2, 3, 20)] == [
+        "1 funud", "2 funud", "3 munud", "20 munud"
+    ]
+    assert [minutes_label(n, "en") for n in (1, 2, 3)] == ["1 minute", "2 minutes", "3 minutes"]

@@ -48,7 +48,6 @@ def project(tmp_path) -> Path:
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=True, reason="content fixed on branch content16")
 def test_the_real_site_passes_every_check_in_under_30_seconds():
     completed, seconds = run_check_all(REPO)
     output = completed.stdout + completed.stderr

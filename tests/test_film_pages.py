@@ -261,3 +261,12 @@ def test_transcript_is_complete_without_javascript(browser, site_url):
     assert page.locator(".cl-cue").count() == len(cues)
     assert page.locator(".cl-cue__text").last.inner_text() == "Diolch yn fawr."
     context.close()
+
+
+def test_the_english_only_source_is_marked_on_welsh_film_pages(site_dir):
+    for film in ("what-compassionate-leadership-means", "leading-in-a-crisis"):
+        welsh = (site_dir / "cy" / "films" / film / "index.html").read_text(encoding="utf-8")
+        english = (site_dir / "films" / film / "index.html").read_text(encoding="utf-8")
+        # The film's facts and the no-video notice each link the Social Care Wales page.
+        assert welsh.count("</a> (Saesneg)") == 2
+        assert "(Saesneg)" not in english

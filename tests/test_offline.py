@@ -243,3 +243,31 @@ def test_every_page_of_the_pack_opens_from_file_without_a_missing_file_or_error(
         page.goto(path.as_uri(), wait_until="load")
     context.close()
     assert problems == []
+
+
+def test_notes_and_progress_are_kept_across_reloads_from_file(offline_page, pack):
+    """From file:// the browser keeps one store for the pack's files: a note written on a
+    Welsh page is there after a reload, on the English page, and in My learning."""
+    page = offline_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((pack / "cy" / "principles" / "attending.html").as_uri())
+    note = page.locator("textarea[data-learning-note='principles/attending/#q1']")
+    note.fill("Nodyn a gadwyd oddi ar-lein")
+    page.locator("[data-learning-done]").check()
+    page.reload()
+    assert note.input_value() == "Nodyn a gadwyd oddi ar-lein"
+    assert page.locator("[data-learning-done]").is_checked()
+    page.locator("a.cl-language-switch__link[hreflang='en']").click()
+    assert page.url.endswith("/principles/attending.html")
+    assert note.input_value() == "Nodyn a gadwyd oddi ar-lein"
+    # The navigation marks the page done, with text.
+    done = page.locator(".md-nav a.md-nav__link:has([data-learning-mark])")
+    assert "Attending" in done.first.inner_text() and "(done)" in done.first.inner_text()
+    page.locator(".cl-learning__link a").click()
+    assert page.url.endswith("/my-learning.html")
+    page.reload()
+    assert page.locator("[data-learning-count]").inner_text() == "1"
+    assert page.locator("[data-learning-items] legend").inner_text() == "Attending"
+    assert "Nodyn a gadwyd oddi ar-lein" in page.locator("[data-learning-items]").inner_text()
+    assert errors == []

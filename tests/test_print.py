@@ -165,7 +165,7 @@ def test_headings_stay_with_their_text_and_steps_stay_whole(printed, activities,
         holding = [p for p in pages if step.title in p]
         assert holding, step.title
         line = next(ln for ln in holding[0].splitlines() if step.title in ln)
-        assert re.search(rf"\b{step.minutes} (minutes?|munud)\b", line), line
+        assert re.search(rf"\b{step.minutes} (minutes?|munud|funud)\b", line), line
 
 
 def test_the_qr_code_shows_in_print_only(page, site_url):

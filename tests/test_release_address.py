@@ -69,3 +69,27 @@ def test_make_build_with_a_public_address_prints_only_its_success_line(tmp_path)
     assert completed.stderr == ""
     index = (PROJECT_ROOT / "site" / "index.html").read_text(encoding="utf-8")
     assert "https://example.org/leadership/" in index
+
+
+@pytest.mark.build
+def test_a_clean_build_says_nothing_but_its_progress(tmp_path):
+    """No warnings, and no INFO lines about things that are not wrong (cue anchors that
+    resolve, mkdocs-static-i18n's echo of the settings): only MkDocs' own progress lines."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=PROJECT_ROOT, env=environment(LOCAL_PREVIEW="1"),
+        capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    progress = (
+        "Cleaning site directory",
+        "Building documentation to directory:",
+        "mkdocs_static_i18n: Building '",
+        "Documentation built in",
+    )
+    said = [line for line in (completed.stdout + completed.stderr).splitlines() if line.strip()]
+    unexpected = [
+        line for line in said
+        if not (line.startswith("INFO") and any(text in line for text in progress))
+    ]
+    assert unexpected == []

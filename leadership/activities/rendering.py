@@ -27,7 +27,9 @@ UrlFor = Callable[[str], str]
 
 def minutes_label(minutes: int, language: str) -> str:
     ui = strings_for(language)
-    return ui["minutes_one"] if minutes == 1 else ui["minutes_many"].format(count=minutes)
+    if minutes in (1, 2):
+        return ui["minutes_one" if minutes == 1 else "minutes_two"]
+    return ui["minutes_many"].format(count=minutes)
 
 
 def people_label(group_min: int, group_max: int, language: str) -> str:
