@@ -25,8 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the test harness (tests/harness/)
 
-from leadership.testing import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
+from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = (

@@ -5,8 +5,8 @@ Generates 200 films x 2 languages x 150 cues (clean, realistic SRT) in a tempora
 folder, then times, in the same run and on the same files:
 
 - plain: read each file, decode it, ``list(srt.parse(text))``;
-- parse: read, decode, ``leadership.cues.scan_srt`` (the project's parser alone);
-- checker: ``leadership.subtitle_check.check_paths`` on the folder (parsing, every
+- parse: read, decode, ``leadership.subtitles.cues.scan_srt`` (the project's parser alone);
+- checker: ``leadership.subtitles.check.check_paths`` on the folder (parsing, every
   timing and readability rule, and the English/Welsh pair comparison).
 
 It prints the figures and the checker/plain ratio (target: under 2x). It asserts nothing.
@@ -29,8 +29,8 @@ import srt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from leadership.cues import decode_srt, scan_srt  # noqa: E402
-from leadership.subtitle_check import check_paths  # noqa: E402
+from leadership.subtitles.check import check_paths  # noqa: E402
+from leadership.subtitles.cues import decode_srt, scan_srt  # noqa: E402
 
 WORDS = [
     "compassionate", "leadership", "means", "attending", "to", "those", "we", "lead",
@@ -124,7 +124,7 @@ def main() -> None:
           "warnings)")
     print(f"best of {args.repeat} runs; Python {sys.version.split()[0]}, srt {version('srt')}")
     print(f"  plain srt.parse (read + decode + parse): {plain_time:7.3f} s")
-    print(f"  leadership.cues.scan_srt (same):         {parse_time:7.3f} s "
+    print(f"  leadership.subtitles.cues.scan_srt (same):         {parse_time:7.3f} s "
           f"({parse_time / plain_time:.2f}x plain)")
     print(f"  check_paths (parse + all rules + pairs): {check_time:7.3f} s "
           f"({check_time / plain_time:.2f}x plain; target < 2x)")

@@ -24,15 +24,17 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/harness/
 
-from leadership import activities as activity_schema  # noqa: E402
-from leadership.cues import anchors, format_timestamp, plain_text, read_srt  # noqa: E402
-from leadership.films import FILMS_FILE, load_films, subtitle_path  # noqa: E402
+from harness.testing import copy_project  # noqa: E402
+
+from leadership.activities import schema as activity_schema  # noqa: E402
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from leadership.markdown_source import split_source  # noqa: E402
-from leadership.subtitle_check import check_paths  # noqa: E402
-from leadership.testing import copy_project  # noqa: E402
-from leadership.translation_status import REVIEWED, source_hash  # noqa: E402
+from leadership.pages.translation_status import REVIEWED, source_hash  # noqa: E402
+from leadership.subtitles.check import check_paths  # noqa: E402
+from leadership.subtitles.cues import anchors, format_timestamp, plain_text, read_srt  # noqa: E402
+from leadership.subtitles.films import FILMS_FILE, load_films, subtitle_path  # noqa: E402
 
 SEED = 20250501
 SOURCE_URL = (
@@ -43,7 +45,7 @@ FILM_PREFIX = "scaled-film"
 ACTIVITY_PREFIX = "scaled-activity"
 TOPIC_PREFIX = "topic"
 
-# Subtitle timing for generated films: comfortably inside leadership/subtitle_rules.py
+# Subtitle timing for generated films: comfortably inside leadership/subtitles/rules.py
 # (15 characters a second is below the 17 warning level; the gap is 200 ms, the films' own).
 CUE_CPS = 15.0
 CUE_MIN_MS = 1200

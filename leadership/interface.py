@@ -67,7 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau yn"},
     "language_name_en": {"en": "English", "cy": "Saesneg"},
     "language_name_cy": {"en": "Welsh", "cy": "Cymraeg"},
-    # Activity guides and the activities index (overrides/hooks/activities.py).
+    # Activity guides and the activities index (partials/activity.html, activities-index.html).
     "activity_at_a_glance": {"en": "At a glance", "cy": "Cipolwg"},
     "activity_time": {"en": "Time", "cy": "Amser"},
     "activity_people": {"en": "Group size", "cy": "Maint y grŵp"},
@@ -90,7 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "length_short": {"en": "Up to 20 minutes", "cy": "Hyd at 20 munud"},
     "length_medium": {"en": "21 to 45 minutes", "cy": "21 i 45 munud"},
     "length_long": {"en": "Over 45 minutes", "cy": "Dros 45 munud"},
-    # Printed pages (overrides/hooks/print_handout.py).
+    # Printed pages (overrides/partials/print-header.html).
     "print_qr_caption": {
         "en": "Scan the code to open this page online:",
         "cy": "Sganiwch y cod i agor y dudalen hon ar-lein:",
@@ -99,7 +99,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "QR code that opens this page",
         "cy": "Cod QR sy'n agor y dudalen hon",
     },
-    # Draft translations (overrides/hooks/frontmatter.py): shown on both pages of a pair.
+    # Draft translations (overrides/partials/draft-notice.html): shown on both pages of a pair.
     "translation_draft_title": {"en": "Draft translation", "cy": "Cyfieithiad drafft"},
     "translation_draft_body": {
         "en": "The Welsh version of this page is a draft translation. It has not been reviewed "

@@ -9,11 +9,17 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from leadership.reporting import Problem
+from leadership.rules import PAGE_PARITY
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "cy")
+# Each language's name in itself (the language switch, page-parity messages) and in English
+# (the checks' messages, which are in English).
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+ENGLISH_NAMES = {"en": "English", "cy": "Welsh"}
 SOURCE_SUFFIXES = (".md",)
+# A translation's record says whether it has been reviewed or is still a draft.
+TRANSLATION_STATUSES = ("reviewed", "draft")
 
 
 def site_prefix(language: str) -> str:
@@ -65,7 +71,7 @@ def missing_counterparts(docs_dir: Path, relative_to: Path | None = None) -> lis
                     Problem(
                         path=(shown / language / page).as_posix(),
                         line=1,
-                        rule="page-parity",
+                        rule=PAGE_PARITY,
                         message=(
                             f"no {LANGUAGE_NAMES[other]} counterpart: create {missing.as_posix()}"
                         ),
@@ -77,11 +83,3 @@ def missing_counterparts(docs_dir: Path, relative_to: Path | None = None) -> lis
 def build_language(config) -> str:
     """The language MkDocs is building now (mkdocs-static-i18n sets it on the theme)."""
     return config.theme["language"] or DEFAULT_LANGUAGE
-
-
-def nested_language_build(config) -> bool:
-    """Whether MkDocs is building a language that mkdocs-static-i18n builds inside the default
-    one (in the same process, after the default language's pages). Site-wide work, such as
-    checking every page or publishing files, is done once, outside it."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))

@@ -24,11 +24,9 @@ from markupsafe import escape
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from leadership.films import load_films
 from leadership.interface import strings_for
 from leadership.languages import DEFAULT_LANGUAGE
 from leadership.markdown_source import fenced_code_spans, mask
-from leadership.project import project_root
 from leadership.reporting import Problem, shown_path
 
 LEARNING_KINDS = ("principle", "reading", "film", "activity")
@@ -176,10 +174,10 @@ class Catalogue:
 _catalogues: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def catalogue(nav, config) -> Catalogue:
-    """Every learning page of this language's build, and the My learning page's address."""
+def catalogue(nav, films: dict) -> Catalogue:
+    """Every learning page of this language's build, and the My learning page's address.
+    ``films`` are the build's films by slug (leadership.content.FilmLibrary.films)."""
     if nav not in _catalogues:
-        films = {film.slug: film for film in load_films(project_root(config) / "transcripts")}
         items = tuple(_learning_item(page, films) for page in nav.pages if is_learning_page(page))
         my_learning = next(
             (page.url for page in nav.pages if language_page(page) == MY_LEARNING_PAGE), None
@@ -222,13 +220,13 @@ def script_strings(language: str, on_my_learning_page: bool) -> dict[str, str]:
     return {key: ui[key] for key in SCRIPT_STRINGS}
 
 
-def learning_page_context(page, config, nav) -> dict:
+def learning_page_context(page, nav, films: dict) -> dict:
     """What the templates need on any page: learning.js's settings, and on a learning page
     its item and its content split around the time it takes and the notes; the catalogue on
     My learning, the principles' keys on their overview. The headings the templates add go
     into the page's table of contents."""
     language = page.file.locale
-    pages = catalogue(nav, config)
+    pages = catalogue(nav, films)
     items = pages.items
     where = language_page(page)
     my_learning = pages.my_learning_url

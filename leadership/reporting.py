@@ -8,6 +8,7 @@ Warnings are printed but never fail a check.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -19,6 +20,8 @@ Severity = Literal["error", "warning"]
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+# The test suite sets it: a problem whose rule id is not in leadership/rules.py fails at once.
+STRICT_RULES_VARIABLE = "LEADERSHIP_STRICT_RULES"
 
 
 @dataclass(frozen=True, order=True)
@@ -30,6 +33,13 @@ class Problem:
     rule: str
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if os.environ.get(STRICT_RULES_VARIABLE) == "1":
+            from leadership.rules import is_registered
+
+            if not is_registered(self.rule):
+                raise ValueError(f"rule id {self.rule!r} is not in leadership/rules.py")
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""

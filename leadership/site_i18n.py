@@ -63,15 +63,15 @@ def home_language_links(language: str) -> list[dict[str, str]]:
     ]
 
 
-def split_search_index(site_dir: Path) -> dict[str, dict]:
+def split_search_entries(combined: dict) -> dict[str, dict]:
     """Split the one index mkdocs-static-i18n stacks up into one index per language.
 
-    Each language's index has locations relative to its own folder (``search/`` for
-    English, ``cy/search/`` for Welsh), which is where Material's search looks when a
+    ``combined`` is the index as Material's search plugin holds it in memory (``config`` and
+    ``docs``). Each language's index has locations relative to its own folder (``search/``
+    for English, ``cy/search/`` for Welsh), which is where Material's search looks when a
     page's search base is its language's root. Returns the indexes by language, for
-    ``write_search_indexes`` (after ``leadership.search_index`` has refined them).
+    ``write_search_indexes`` (after ``leadership.search.index`` has refined them).
     """
-    combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     indexes = {}
     for language in LANGUAGES:
         prefix = site_prefix(language)
@@ -85,13 +85,20 @@ def split_search_index(site_dir: Path) -> dict[str, dict]:
     return indexes
 
 
-def write_search_indexes(site_dir: Path, indexes: dict[str, dict]) -> None:
-    """Write each language's index in its own folder, over the joint one for English."""
+def write_search_indexes(site_dir: Path, indexes: dict[str, dict]) -> dict[str, str]:
+    """Write each language's index in its own folder, over the joint one for English.
+
+    Returns the JSON written, by language (the offline pack inlines it as a script).
+    """
+    written = {}
     for language, index in indexes.items():
-        write_json(site_dir / site_prefix(language) / SEARCH_INDEX, index)
+        written[language] = write_json(site_dir / site_prefix(language) / SEARCH_INDEX, index)
+    return written
 
 
-def write_json(path: Path, data) -> None:
-    """Compact UTF-8 JSON, as Material's search plugin writes its index."""
+def write_json(path: Path, data) -> str:
+    """Compact UTF-8 JSON, as Material's search plugin writes its index; returns the text."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    path.write_text(text, "utf-8")
+    return text

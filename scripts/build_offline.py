@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership.offline import PACK_NAME, build_offline, check_pack, zip_pack  # noqa: E402
+from leadership.print_offline.offline import PACK_NAME, build_offline, check_pack, zip_pack  # noqa: E402
 from leadership.reporting import EXIT_PROBLEMS, EXIT_USAGE, report  # noqa: E402
 
 DEFAULT_ZIP = ROOT / "dist" / f"{PACK_NAME}.zip"

@@ -9,19 +9,20 @@
 4. spelling   (scripts/check_spelling.py)
 5. welsh: avoided terms, mutations, unmarked English links   (scripts/check_welsh.py)
 6. subtitles   (scripts/check_subtitles.py)
-7. build: mkdocs build --strict into a temporary folder
+7. build: a strict build into a temporary folder
 8. links in the built site   (scripts/check_links.py)
 
-Each check prints its problems as ``path:line: rule: message`` and a summary line. The
-build (and the link check after it) is skipped when checks 1 or 2 failed, as the build
-stops on the same problems. Exit 0 when every check passes, 1 when any fails.
+Every check runs in this process, on the package's functions (the scripts named above are
+the same checks on their own): each prints its problems as ``path:line: rule-id: message``
+and a summary line. The build's problems are the ones the project's plugin stopped on, as
+it made them (leadership.site_build). The build (and the link check after it) is skipped
+when checks 1 or 2 failed, as the build stops on the same problems. Exit 0 when every check
+passes, 1 when any fails.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,10 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.languages import LANGUAGES, missing_counterparts, source_pages  # noqa: E402
-from leadership.page_checks import check_pages  # noqa: E402
+from leadership.pages.checks import check_pages  # noqa: E402
+from leadership.pages.translation_status import check_translations  # noqa: E402
 from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
 from leadership.spelling import check_project  # noqa: E402
-from leadership.translation_status import check_translations  # noqa: E402
+from leadership.subtitles.check import check_paths  # noqa: E402
 from leadership.welsh_check import check_project as check_welsh_project  # noqa: E402
 
 PASSED, FAILED, SKIPPED = "ok", "FAILED", "skipped"
@@ -80,44 +82,32 @@ def in_process(check: str, unit: str, work: Callable[[], tuple[list, int]]):
     return step
 
 
-def script(root: Path, relative: str, *arguments: str):
+def subtitles_step(root: Path):
     def step() -> tuple[str, str]:
-        path = root / relative
-        if not path.is_file():
-            return SKIPPED, f"{relative} is not there yet"
-        sys.stdout.flush()
-        completed = subprocess.run(
-            [sys.executable, str(path), *arguments], cwd=root, env=_environment(), check=False
-        )
-        return (PASSED if completed.returncode == 0 else FAILED), ""
+        result = check_paths([root / "transcripts"])
+        code = report("check_subtitles", result.problems, result.checked, "files",
+                      note=result.note)
+        return (PASSED if code == EXIT_OK else FAILED), ""
 
     return step
-
-
-def _environment() -> dict[str, str]:
-    # The check's build goes to a temporary folder and is never published.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_PREVIEW": "1"}
 
 
 def build_step(runner: Runner, site_dir: Path):
     def step() -> tuple[str, str]:
         if runner.failed("pages", "page parity"):
             return SKIPPED, "fix the problems above first: the build stops on them"
+        from leadership.site_build import build_site  # brings in MkDocs: only when building
+
         started = time.perf_counter()
-        completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-            cwd=runner.root, env=_environment(), capture_output=True, text=True, check=False,
-        )
-        # MkDocs reports what matters as WARNING and ERROR; its INFO lines are noise here.
-        for line in (completed.stdout + completed.stderr).splitlines():
-            if line.strip() and not line.startswith("INFO"):
-                print(line)
+        problems = build_site(runner.root, site_dir)
         seconds = time.perf_counter() - started
-        if completed.returncode == 0:
+        for problem in problems:
+            print(problem)
+        if not problems:
             runner.site_dir = site_dir
-            print(f"build: OK, mkdocs build --strict in {seconds:.1f} s")
+            print(f"build: OK, strict build in {seconds:.1f} s")
             return PASSED, ""
-        print(f"build: FAILED, mkdocs build --strict exited with {completed.returncode}")
+        print(f"build: FAILED, {len(problems)} problem{'s' * (len(problems) != 1)}")
         return FAILED, ""
 
     return step
@@ -127,7 +117,13 @@ def links_step(runner: Runner):
     def step() -> tuple[str, str]:
         if runner.site_dir is None:
             return SKIPPED, "the links are checked in the built site, and the build did not pass"
-        return script(runner.root, "scripts/check_links.py", str(runner.site_dir))()
+        from leadership import links
+
+        site = links.read_site(
+            runner.site_dir, links.site_url_from_config(runner.root / "mkdocs.yml")
+        )
+        code = links.render(links.check_site(site), len(site.pages), links.external_addresses(site))
+        return (PASSED if code == EXIT_OK else FAILED), ""
 
     return step
 
@@ -155,7 +151,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
             )),
             ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
             ("welsh", in_process("check_welsh", "files", lambda: check_welsh_project(root))),
-            ("subtitles", script(root, "scripts/check_subtitles.py")),
+            ("subtitles", subtitles_step(root)),
         ]
         if not args.no_build:
             steps += [

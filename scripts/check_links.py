@@ -12,7 +12,6 @@ Rules: docs-dev/link-rules.md.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -20,13 +19,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership import external_links, links  # noqa: E402
+from leadership import links  # noqa: E402
+from leadership.links import external as external_links  # noqa: E402
 from leadership.reporting import EXIT_USAGE, Problem  # noqa: E402
 
 DEFAULT_CACHE = Path.home() / ".cache" / "leadership" / "external-links.json"
-REPORTED_PROBLEM = re.compile(
-    r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): (?P<rule>[a-z0-9-]+): (?P<message>.+)$"
-)
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -56,26 +53,11 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def build_site(destination: Path) -> list[Problem]:
-    """Build the site with mkdocs --strict; return the build's warnings if it fails."""
-    from leadership import testing  # only needed here: it brings in http.server
+    """Build the site (strict) in this process; the problems that stopped it, as the
+    project's plugin reported them (leadership.site_build)."""
+    from leadership import site_build  # only needed here: it brings in MkDocs
 
-    completed = testing.build_site(destination, project_dir=REPO)
-    if completed.returncode == 0:
-        return []
-    output = (completed.stderr + completed.stdout).splitlines()
-    # The project's hooks already report "path:line: rule-id: message": keep those as they are.
-    located = [match for match in map(REPORTED_PROBLEM.match, output) if match]
-    problems = [
-        Problem(match["path"], int(match["line"]), match["rule"], match["message"])
-        for match in located
-    ]
-    messages = [line.strip() for line in output if line.startswith(("ERROR", "WARNING"))]
-    if not messages and not problems:
-        messages = [line.strip() for line in output[-5:] if line.strip()] or ["no output"]
-    return problems + [
-        Problem("mkdocs.yml", 1, "site-build", f"mkdocs build --strict failed: {message}")
-        for message in messages
-    ]
+    return site_build.build_site(REPO, destination)
 
 
 def config_file(options: argparse.Namespace) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership.page_checks import check_pages  # noqa: E402
+from leadership.pages.checks import check_pages  # noqa: E402
 from leadership.reporting import report  # noqa: E402
 
 

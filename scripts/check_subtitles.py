@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
 from leadership.reporting import report  # noqa: E402
-from leadership.subtitle_check import check_paths  # noqa: E402
+from leadership.subtitles.check import check_paths  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,9 +22,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership import search_evaluation as evaluation  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the search evaluation is part of the test harness
+from harness import search_evaluation as evaluation  # noqa: E402
+from harness.testing import serve  # noqa: E402
+
 from leadership.reporting import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ContentError  # noqa: E402
-from leadership.testing import serve  # noqa: E402
 
 ENGINES = {"project": "site", "material": "baseline"}
 

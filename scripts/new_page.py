@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership.frontmatter import KINDS  # noqa: E402
-from leadership.new_page import NewPageError, create_pair  # noqa: E402
+from leadership.pages.frontmatter import KINDS  # noqa: E402
+from leadership.pages.new_page import NewPageError, create_pair  # noqa: E402
 from leadership.reporting import EXIT_USAGE  # noqa: E402
 
 

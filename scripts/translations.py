@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 import project_environment  # noqa: E402,F401  (the project's .venv, found by itself)
 
-from leadership.reporting import EXIT_PROBLEMS, EXIT_USAGE, ContentError, report  # noqa: E402
-from leadership.translation_status import (  # noqa: E402
+from leadership.pages.translation_status import (  # noqa: E402
     STATUSES,
     TRANSLATED_LANGUAGES,
     check_translations,
     stamp_page,
     stamp_subtitles,
 )
+from leadership.reporting import EXIT_PROBLEMS, EXIT_USAGE, ContentError, report  # noqa: E402
 
 
 def stamp_targets(path: Path, docs_dir: Path) -> list[Path]:

@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-
-from leadership.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
+from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# Every problem any test makes (builds in subprocesses too) must use a rule id from the one
+# registry, leadership/rules.py.
+os.environ["LEADERSHIP_STRICT_RULES"] = "1"
 
 # Sites the tests build are looked at on this machine only: they may keep the loopback
 # site_url (a release build refuses it; tests/test_release_address.py proves that).

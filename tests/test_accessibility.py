@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from leadership.accessibility import VIEWPORTS, run_axe, site_pages
+from harness.accessibility import VIEWPORTS, run_axe, site_pages
 
 
 @pytest.mark.browser

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from harness.testing import PROJECT_ROOT, build_site, copy_project
 
-from leadership.activities import (
+from leadership.activities.schema import (
     LENGTH_BANDS,
     PRINCIPLES,
     SCHEMA,
     Activity,
+    FilmMoment,
     References,
     by_length,
     by_principle,
@@ -22,10 +24,9 @@ from leadership.activities import (
     check_activity,
     length_band,
 )
-from leadership.cues import anchors, read_srt
-from leadership.films import load_films, subtitle_path
 from leadership.languages import LANGUAGES, site_prefix
-from leadership.testing import PROJECT_ROOT, build_site, copy_project
+from leadership.subtitles.cues import anchors, read_srt
+from leadership.subtitles.films import load_films, subtitle_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
 FILM = "what-compassionate-leadership-means"
@@ -101,11 +102,19 @@ def test_each_mistake_is_reported_at_the_line_of_the_offending_key(fixture, rule
     assert all(str(p).startswith(f"fixtures/{fixture}:{p.line}: {p.rule}: ") for p in problems)
 
 
+def test_a_film_moment_is_labelled_as_the_film_page_labels_its_cue():
+    from leadership.subtitles.transcript import time_label
+
+    assert FilmMoment(FILM, "t-01-02", "").time_label == time_label(62) == "1:02"
+    assert FilmMoment(FILM, "t-62-03", "").time_label == time_label(3723) == "1:02:03"
+
+
 def test_invalid_yaml_is_reported_where_yaml_stops_and_where_the_mistake_starts():
+    # Every page's front matter is read by one reader, with one rule for what it cannot read.
     _, problems = check_fixture("invalid_yaml.md")
     (problem,) = problems
     assert (problem.line, problem.rule) == (line_of("invalid_yaml.md", "materials:"),
-                                            "activity-front-matter")
+                                            "frontmatter-syntax")
     assert f"starts on line {line_of('invalid_yaml.md', 'audience: [Anyone')}" in problem.message
 
 
@@ -363,7 +372,7 @@ def test_a_bad_guide_fails_the_build_with_every_problem_at_its_line(tmp_path):
 
 
 def test_minutes_in_welsh_mutate_after_two():
-    from leadership.activity_pages import minutes_label
+    from leadership.activities.rendering import minutes_label
 
     assert [minutes_label(n, "cy") for n in (1, 2, 3, 20)] == [
         "1 funud", "2 funud", "3 munud", "20 munud"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from harness.testing import settled_results
 
 from leadership.languages import language_of_site_path
-from leadership.testing import settled_results
 
 SEARCHES = [
     # (page to search from, query, language every result must be in)

@@ -6,10 +6,11 @@ import filecmp
 import json
 
 import pytest
+from harness.testing import build_site, copy_project
 
-from leadership import handout, welsh
+from leadership import welsh
 from leadership.build_cache import CACHE_DIR, StampedCache, read_json, stamp, write_json
-from leadership.testing import build_site, copy_project
+from leadership.print_offline import handout
 
 
 def test_a_missing_or_damaged_cache_reads_as_empty(tmp_path):

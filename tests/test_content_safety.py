@@ -8,10 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from harness.testing import build_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership.content_safety import (
+from leadership.pages.checks import check_pages
+from leadership.pages.content_safety import (
     _RenderedScanner,
     _scan_markdown_fully,
     foreign_frame_source,
@@ -21,8 +23,6 @@ from leadership.content_safety import (
     source_might_be_unsafe,
     unsafe_url,
 )
-from leadership.page_checks import check_pages
-from leadership.testing import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "content_safety"
@@ -196,25 +196,25 @@ def test_the_page_check_reports_unsafe_content_with_the_front_matter(tmp_path):
 
 @pytest.mark.build
 def test_the_build_rejects_unsafe_content_with_path_and_line(tmp_path):
-    hook = REPO / "overrides" / "hooks" / "frontmatter.py"
     write(
         tmp_path / "mkdocs.yml",
-        f"""
+        """
         site_name: Test
+        site_url: https://example.org/
         theme:
           name: material
           font: false
+          custom_dir: OVERRIDES
         markdown_extensions: [attr_list, md_in_html, pymdownx.superfences]
         plugins:
           - i18n:
               docs_structure: folder
               fallback_to_default: false
               languages:
-                - {{locale: en, name: English, default: true}}
-                - {{locale: cy, name: Cymraeg}}
-        hooks:
-          - {hook}
-        """,
+                - {locale: en, name: English, default: true}
+                - {locale: cy, name: Cymraeg}
+          - leadership
+        """.replace("OVERRIDES", str(REPO / "overrides")),
     )
     write(tmp_path / "docs/en/index.md", source("event_handler.md").replace("reading", "home"))
     write(

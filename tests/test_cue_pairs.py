@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from leadership.cues import plain_text, read_srt
+from leadership.subtitles.cues import plain_text, read_srt
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSCRIPTS = ROOT / "transcripts"

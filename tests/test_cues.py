@@ -1,11 +1,12 @@
-"""leadership.cues: the one SRT parser (lines, misread detection, anchors, WebVTT)."""
+"""leadership.subtitles.cues: the one SRT parser (lines, misread detection, anchors, WebVTT)."""
 
 from __future__ import annotations
 
 import pytest
 import srt
 
-from leadership.cues import (
+from leadership.reporting import ContentError
+from leadership.subtitles.cues import (
     Cue,
     SubtitleError,
     anchors,
@@ -17,7 +18,6 @@ from leadership.cues import (
     scan_srt,
     to_webvtt,
 )
-from leadership.reporting import ContentError
 
 TWO_CUES = (
     "1\n00:01:02,240 --> 00:01:05,920\nAttending means paying attention\nto those we lead.\n\n"

@@ -18,8 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from leadership.testing import PROJECT_ROOT
+from harness.testing import PROJECT_ROOT
 
 GUIDES = ("README.md", "CONTRIBUTING.md", "CONTRIBUTING.cy.md")
 COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:make [a-z]+|python3 scripts/\S+)(?: .*)?$")

@@ -9,14 +9,14 @@ import subprocess
 
 import jinja2
 import pytest
+from harness.testing import PROJECT_ROOT, build_site, copy_project, serve
 from lxml import html as lxml_html
 
-from leadership.cues import anchors, parse_srt, read_srt
-from leadership.films import load_films, subtitle_path
 from leadership.interface import strings_for
 from leadership.languages import LANGUAGES, site_prefix
-from leadership.testing import PROJECT_ROOT, build_site, copy_project, serve
-from leadership.transcript import paragraphs, time_label
+from leadership.subtitles.cues import anchors, parse_srt, read_srt
+from leadership.subtitles.films import load_films, subtitle_path
+from leadership.subtitles.transcript import paragraphs, time_label
 
 TRANSCRIPTS = PROJECT_ROOT / "transcripts"
 FILMS = load_films(TRANSCRIPTS)

@@ -7,18 +7,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from harness.testing import build_site, minimal_mkdocs_yml
 
-from leadership.activities import References
-from leadership.frontmatter import (
+from leadership.activities.schema import References
+from leadership.pages.frontmatter import (
     SiteContext,
     check_page,
     check_site,
     read_front_matter,
 )
-from leadership.testing import build_site, minimal_mkdocs_yml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
-HOOK = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "frontmatter.py"
 FILM = "what-compassionate-leadership-means"
 CONTEXT = SiteContext(
     film_slugs={FILM},
@@ -158,7 +157,7 @@ def test_site_check_reads_every_page_and_compares_pairs(tmp_path):
     ]
 
 
-MKDOCS_YML = minimal_mkdocs_yml(HOOK)
+MKDOCS_YML = minimal_mkdocs_yml()
 
 
 def small_site(root: Path, english: str, welsh: str) -> Path:

@@ -11,13 +11,15 @@ import re
 
 import pytest
 import segno
+from harness.testing import partials_environment
+from markupsafe import Markup
 
-from leadership.handout import (
+from leadership.print_offline.handout import (
     QR_ERROR,
     QR_MASK,
+    address_parts,
     directory_style,
     page_address,
-    print_header,
     public_url,
     qr_modules,
     qr_svg,
@@ -108,21 +110,26 @@ def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
 
 
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
-    header = print_header(SITE + "a/?b=1&c=2", "Scan the code:", "QR code")
+    header = partials_environment().get_template("partials/print-header.html").render(
+        qr_code=Markup(qr_svg(SITE + "a/?b=1&c=2", "QR code")), caption="Scan the code:",
+        address_parts=address_parts(SITE + "a/?b=1&c=2"),
+    )
+    assert header.startswith('<div class="cl-print-qr" data-search-exclude><svg role="img"')
     assert "data-search-exclude" in header
     address = re.search(r'<p class="cl-print-qr__address">(.*?)</p>', header)[1]
     assert re.sub(r"</?span>|<wbr>", "", address) == f"{SITE}a/?b=1&amp;c=2"
 
 
 def test_a_printed_address_breaks_only_before_a_slash_dot_or_hyphen():
-    from leadership.handout import address_parts, breakable_address
-
     address = "http://127.0.0.1:8000/cy/activities/removing-obstacles-and-finding-resources/"
     parts = address_parts(address)
     assert "".join(parts) == address
     assert parts[:2] == ["http://", "127"]
     assert "/activities" in parts and "-obstacles" in parts
     assert not any(part.endswith("-") for part in parts)
-    assert breakable_address("https://a.b/<x>") == (
-        "<span>https://</span><wbr><span>a</span><wbr><span>.b</span><wbr><span>/&lt;x&gt;</span>"
+    header = partials_environment().get_template("partials/print-header.html").render(
+        qr_code="", caption="", address_parts=address_parts("https://a.b/<x>")
     )
+    assert (
+        "<span>https://</span><wbr><span>a</span><wbr><span>.b</span><wbr><span>/&lt;x&gt;</span>"
+    ) in header

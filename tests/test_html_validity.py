@@ -12,8 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from leadership.testing import PROJECT_ROOT
+from harness.testing import PROJECT_ROOT
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Errors in markup Material writes on every page, which the project does not override.

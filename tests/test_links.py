@@ -14,12 +14,13 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
+from harness.testing import serve
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadership import external_links, links
+from leadership import links
+from leadership.links import external as external_links
 from leadership.reporting import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from leadership.testing import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "links"
@@ -823,13 +824,14 @@ def test_cli_without_site_dir_builds_the_site_first(tmp_path, monkeypatch, capsy
     assert [p["rule"] for p in data["problems"]] == ["site-build"]
     assert "gone.md" in data["problems"][0]["message"]
 
-    # A hook that reports in the project's own format is passed through with its location.
+    # What the project's plugin stops the build on is passed on as the plugin made it.
     hooks = tmp_path / "hooks.py"
     hooks.write_text(
-        "from mkdocs.exceptions import BuildError\n"
+        "from leadership.plugin import ContentProblems\n"
+        "from leadership.reporting import Problem\n"
         "def on_pre_build(config):\n"
-        "    print('docs/en/about.md:1: page-parity: no Cymraeg counterpart')\n"
-        "    raise BuildError('stopped')\n",
+        "    raise ContentProblems('stopped', [\n"
+        "        Problem('docs/en/about.md', 1, 'page-parity', 'no Cymraeg counterpart')])\n",
         encoding="utf-8",
     )
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\ntheme: mkdocs\nhooks: [hooks.py]\n")

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from harness.accessibility import VIEWPORTS, run_axe
 from playwright.sync_api import expect
 
-from leadership.accessibility import VIEWPORTS, run_axe
-from leadership.films import load_films
 from leadership.interface import strings_for
 from leadership.learning import (
     LEARNING_KINDS,
@@ -28,7 +27,8 @@ from leadership.learning import (
     reflection_questions,
     time_text,
 )
-from leadership.page_checks import check_pages
+from leadership.pages.checks import check_pages
+from leadership.subtitles.films import load_films
 
 FIXTURES = Path(__file__).parent / "fixtures" / "learning"
 PROJECT = Path(__file__).resolve().parents[1]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from leadership.activities import References
-from leadership.content_safety import scan_markdown
-from leadership.frontmatter import KINDS, SiteContext, check_page, read_front_matter
-from leadership.new_page import NewPageError, create_pair, fill, normalise_page, yaml_scalar
+from leadership.activities.schema import References
+from leadership.pages.content_safety import scan_markdown
+from leadership.pages.frontmatter import KINDS, SiteContext, check_page, read_front_matter
+from leadership.pages.new_page import NewPageError, create_pair, fill, normalise_page, yaml_scalar
+from leadership.pages.translation_status import source_hash
 from leadership.spelling import Speller, check_markdown
-from leadership.translation_status import source_hash
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "templates" / "pages"

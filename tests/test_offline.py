@@ -12,9 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from harness.testing import PROJECT_ROOT, settled_results
 from playwright.sync_api import expect
 
-from leadership.offline import (
+from leadership.print_offline.offline import (
     PACK_NAME,
     SEARCH_SCRIPT,
     SHIM_TARGET,
@@ -22,7 +23,6 @@ from leadership.offline import (
     check_pack,
     zip_pack,
 )
-from leadership.testing import PROJECT_ROOT, settled_results
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +104,7 @@ def test_a_broken_link_in_the_pack_is_reported_with_its_line(pack, tmp_path):
         '<script src="https://cdn.example/x.js"></script>\n</body></html>',
         encoding="utf-8",
     )
-    from leadership.offline import link_problems
+    from leadership.print_offline.offline import link_problems
 
     problems, _ = link_problems(tmp_path)
     assert [(p.line, p.rule) for p in problems] == [

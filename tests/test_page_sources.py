@@ -7,9 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from leadership.page_checks import check_pages
-from leadership.placeholders import TEMPLATES, check_placeholders, phrases_of, template_phrases
-from leadership.source_links import check_source_links
+from leadership.pages.checks import check_pages
+from leadership.pages.placeholders import (
+    TEMPLATES,
+    check_placeholders,
+    phrases_of,
+    template_phrases,
+)
+from leadership.pages.source_links import check_source_links
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"
@@ -59,7 +64,7 @@ def test_placeholders_are_read_from_every_template_in_both_languages():
 
 
 def test_a_new_page_from_any_template_fails_until_its_placeholders_are_replaced(tmp_path):
-    from leadership.new_page import create_pair
+    from leadership.pages.new_page import create_pair
 
     project = tmp_path / "project"
     shutil.copytree(ROOT / "templates", project / "templates")

@@ -15,8 +15,8 @@ import pytest
 import srt
 from peer_corpora import corpus_folder
 
-from leadership.subtitle_check import SubtitleFile, check_file
-from leadership.subtitle_rules import RULES
+from leadership.subtitles.check import SubtitleFile, check_file
+from leadership.subtitles.rules import RULES
 
 CORPUS = corpus_folder("srt")
 STRUCTURE = {rule_id for rule_id, rule in RULES.items() if rule.category == "structure"}

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from harness.testing import PROJECT_ROOT
 
-from leadership.activities import check_activities
-from leadership.handout import page_address, qr_modules, svg_qr_modules
-from leadership.testing import PROJECT_ROOT
+from leadership.activities.schema import check_activities
+from leadership.print_offline.handout import page_address, qr_modules, svg_qr_modules
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from harness.testing import PROJECT_ROOT
 
-from leadership.handout import is_loopback, release_address_problem
-from leadership.testing import PROJECT_ROOT
+from leadership.print_offline.handout import is_loopback, release_address_problem
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,7 @@ test-artifacts/screenshots/ for people to look at; and nothing wider than the sc
 from __future__ import annotations
 
 import pytest
-
-from leadership.accessibility import VIEWPORTS
+from harness.accessibility import VIEWPORTS
 
 PAGES = {
     "home": "",

@@ -8,11 +8,11 @@ import sys
 from collections import Counter
 
 import pytest
+from harness import search_evaluation as evaluation
+from harness.testing import PROJECT_ROOT
 
-from leadership import search_evaluation as evaluation
 from leadership import welsh
 from leadership.reporting import ContentError
-from leadership.testing import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from harness.testing import PROJECT_ROOT, build_site, copy_project
 from lxml import html as lxml_html
 
 from leadership.interface import STRINGS, missing_translations
@@ -18,7 +19,6 @@ from leadership.languages import (
     missing_counterparts,
     source_pages,
 )
-from leadership.testing import PROJECT_ROOT, build_site, copy_project
 
 DOCS = PROJECT_ROOT / "docs"
 # Interface strings Material or Python-Markdown would show in English if Welsh were missing.

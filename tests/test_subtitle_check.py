@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from leadership.films import load_films, load_films_file, subtitle_path
 from leadership.reporting import ContentError
-from leadership.subtitle_check import (
+from leadership.subtitles.check import (
     check_file,
     check_paths,
     check_text,
@@ -20,7 +19,8 @@ from leadership.subtitle_check import (
     is_untranslated,
     unbalanced_tag,
 )
-from leadership.subtitle_rules import RULES, THRESHOLDS, rules_table_markdown
+from leadership.subtitles.films import load_films, load_films_file, subtitle_path
+from leadership.subtitles.rules import RULES, THRESHOLDS, rules_table_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "srt"

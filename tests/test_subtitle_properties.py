@@ -15,8 +15,8 @@ import srt
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from leadership.cues import format_timestamp, parse_srt
-from leadership.subtitle_check import check_bytes, check_text
+from leadership.subtitles.check import check_bytes, check_text
+from leadership.subtitles.cues import format_timestamp, parse_srt
 
 # SUBTITLE_EXAMPLES=2000 for a deeper search than the suite's quick one.
 SETTINGS = settings(

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from leadership.cues import Cue, read_srt, scan_srt
-from leadership.films import load_films, subtitle_path
-from leadership.subtitle_check import check_paths
+from leadership.subtitles.check import check_paths
+from leadership.subtitles.cues import Cue, read_srt, scan_srt
+from leadership.subtitles.films import load_films, subtitle_path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSCRIPTS = ROOT / "transcripts"

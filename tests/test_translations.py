@@ -9,21 +9,22 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness.testing import build_site, minimal_mkdocs_yml, partials_environment
+from markupsafe import escape
 
-from leadership import translation_status
-from leadership.draft_notice import notice_html, with_notice
-from leadership.frontmatter import check_page, read_front_matter
-from leadership.interface import STRINGS
-from leadership.reporting import ContentError
-from leadership.testing import build_site, minimal_mkdocs_yml
-from leadership.translation_status import (
+from leadership.content import read_site
+from leadership.interface import STRINGS, strings_for
+from leadership.pages import translation_status
+from leadership.pages.draft_notice import with_notice
+from leadership.pages.frontmatter import check_page, read_front_matter
+from leadership.pages.translation_status import (
     check_translations,
-    film_status,
-    page_status,
     source_hash,
     stamp_page,
     stamp_subtitles,
 )
+from leadership.reporting import ContentError
+from leadership.subtitles.films import load_films
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "translations" / "project"
@@ -171,12 +172,19 @@ def test_subtitles_are_not_tracked_while_the_films_loader_rejects_the_record(
         stamp_subtitles(project, project / "transcripts/film-outdated.cy.srt")
 
 
-def test_page_and_film_status_for_the_notice():
-    assert page_status(FIXTURE / "docs", "draft_up_to_date.md") == "draft"
-    assert page_status(FIXTURE / "docs", "reviewed_outdated.md") == "reviewed"
-    assert page_status(FIXTURE / "docs", "no-such-page.md") is None
-    assert film_status(FIXTURE / "transcripts", "film-up-to-date") == "reviewed"
-    assert film_status(FIXTURE / "transcripts", "film-without-record") is None
+def test_page_and_film_status_for_the_notice(tmp_path):
+    # The build reads them from its content model: the pages' front matter and films.yml.
+    content = read_site(FIXTURE)
+    assert content.page_status("cy/draft_up_to_date.md") == "draft"
+    assert content.page_status("en/draft_up_to_date.md") == "draft"  # both pages of the pair
+    assert content.page_status("cy/reviewed_outdated.md") == "reviewed"
+    assert content.page_status("cy/no-such-page.md") is None
+    films_file = tmp_path / "films.yml"
+    films_yml = (REPO / "transcripts" / "films.yml").read_text("utf-8")
+    films_file.write_text(films_yml, "utf-8")
+    assert {film.translation_status for film in load_films(tmp_path)} == {"reviewed"}
+    films_file.write_text(films_yml.replace("status: reviewed", "status: draft", 1), "utf-8")
+    assert [film.translation_status for film in load_films(tmp_path)][0] == "draft"
 
 
 def load_script(name: str):
@@ -214,14 +222,18 @@ def test_the_command_stamps_files_and_folders(project, capsys, monkeypatch):
 
 def test_the_notice_goes_below_the_title_in_the_page_language():
     html = '<h1 id="x">Title</h1>\n<p>Text</p>'
-    welsh = with_notice(html, notice_html("cy", "translation_draft_body"))
+    ui = strings_for("cy")
+    notice = partials_environment().get_template("partials/draft-notice.html").render(
+        language="cy", ui=ui, body=ui["translation_draft_body"]
+    )
+    welsh = with_notice(html, notice)
     assert welsh.index("</h1>") < welsh.index("translation-draft") < welsh.index("<p>Text")
     assert 'lang="cy"' in welsh
-    assert STRINGS["translation_draft_title"]["cy"] in welsh
+    assert str(escape(STRINGS["translation_draft_title"]["cy"])) in welsh
     assert with_notice("<p>No title</p>", "NOTICE").startswith("NOTICE")
 
 
-MKDOCS_YML = minimal_mkdocs_yml(REPO / "overrides" / "hooks" / "frontmatter.py")
+MKDOCS_YML = minimal_mkdocs_yml()
 
 
 @pytest.mark.build
@@ -243,8 +255,8 @@ def test_a_draft_translation_shows_a_notice_on_both_pages_of_the_pair(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     welsh = (tmp_path / "out/cy/index.html").read_text("utf-8")
     english = (tmp_path / "out/index.html").read_text("utf-8")
-    assert STRINGS["translation_draft_body"]["cy"] in welsh
-    assert STRINGS["translation_draft_body"]["en"] in english
+    assert str(escape(STRINGS["translation_draft_body"]["cy"])) in welsh
+    assert str(escape(STRINGS["translation_draft_body"]["en"])) in english
     assert (
         'class="admonition warning translation-draft" role="note" lang="en" data-search-exclude>'
     ) in english

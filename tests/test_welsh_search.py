@@ -13,12 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from harness.search_evaluation import build_site as build_with_search
+from harness.testing import PROJECT_ROOT, build_site, copy_project, serve
 from lxml import html as lxml_html
 
-from leadership import search_index, welsh
-from leadership.search_evaluation import build_site as build_with_search
+from leadership import welsh
+from leadership.search import index as search_index
 from leadership.site_i18n import SEARCH_INDEX
-from leadership.testing import PROJECT_ROOT, build_site, copy_project, serve
 
 WORKER_MESSAGE = {"setup": 0, "ready": 1, "query": 2, "result": 3}
 
@@ -127,7 +128,10 @@ def test_an_unknown_search_mode_fails_the_build_with_a_message(tmp_path, monkeyp
     result = build_site(tmp_path / "site", project_dir=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "LEADERSHIP_SEARCH='lunr' is not a search mode: use one of project, material" in output
+    assert (
+        "Plugin 'leadership' option 'search': Sub-option 'mode': "
+        "Expected one of: ('project', 'material') but received: 'lunr'"
+    ) in output
     assert "Traceback" not in output
 
 

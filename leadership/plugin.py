@@ -1,0 +1,444 @@
+"""The site's MkDocs plugin: everything the project adds to a build, in one place.
+
+Registered as ``leadership`` (the ``mkdocs.plugins`` entry point in pyproject.toml) and
+listed after ``i18n`` under ``plugins:`` in mkdocs.yml. What it does, in build order:
+
+- before anything is built, once per site build: every page exists in both languages,
+  every page's front matter and source is safe and valid, the subtitles and films.yml are
+  valid, every activity guide is valid; any problem stops the build, each one reported as
+  ``path:line: rule-id: message``;
+- each page: the draft notice, Welsh permalink titles, the film page (transcript, player,
+  downloads), the activity guide or index, and the print header and link addresses;
+- after the build: subtitle files published, one 404 page and one search index per
+  language, the offline pack's search scripts.
+
+mkdocs-static-i18n builds the Welsh site inside the English build, with the same config and
+the same plugin instance: MkDocs runs every event again for it, with i18n's ``building``
+flag set. Work done once per site build checks ``nested_build``; work done per language
+(templates, the films' pages) is redone for each language in ``on_pre_build``/``on_env``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, Template
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import normalize_url
+
+from leadership.activities.rendering import activity_page_context, index_context
+from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
+from leadership.build_cache import cache_file
+from leadership.config import LeadershipConfig
+from leadership.content import SiteContent, read_site
+from leadership.interface import strings_for
+from leadership.languages import (
+    DEFAULT_LANGUAGE,
+    build_language,
+    missing_counterparts,
+    site_prefix,
+)
+from leadership.learning import learning_page_context
+from leadership.pages.content_safety import might_be_unsafe, scan_html
+from leadership.pages.draft_notice import with_notice
+from leadership.pages.translation_status import DRAFT
+from leadership.print_offline.handout import (
+    QrCodes,
+    address_parts,
+    page_address,
+    release_address_problem,
+    with_print_addresses,
+)
+from leadership.print_offline.offline import (
+    install_shim,
+    local_polyfills,
+    offline_plugin,
+    write_search_scripts,
+)
+from leadership.reporting import ContentError, Problem, shown_path
+from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
+from leadership.search.index import cue_entry, refine_search_indexes
+from leadership.search.material_assets import MissingAsset, search_worker
+from leadership.site_i18n import (
+    home_language_links,
+    language_links,
+    localise_permalinks,
+    quiet_language_config_echo,
+    split_search_entries,
+    write_search_indexes,
+)
+from leadership.subtitles.film_pages import film_page_context, publish_subtitles
+from leadership.welsh import RememberedDictionary
+
+FILM_TEMPLATE = "partials/film.html"
+CUES_TEMPLATE = "partials/transcript-cues.html"
+ACTIVITY_TEMPLATE = "partials/activity.html"
+ACTIVITIES_INDEX_TEMPLATE = "partials/activities-index.html"
+DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
+PRINT_HEADER_TEMPLATE = "partials/print-header.html"
+# Where the cues go in a film page, until on_post_page puts them there (after search read it).
+CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
+FIRST_SECTION = "<h2"
+NOT_FOUND_PAGE = "404.html"
+SEARCH_PLUGIN_NAMES = ("material/search", "search")
+
+
+class ContentProblems(PluginError):
+    """Problems that stop the build, each ``path:line: rule-id: message``, in the order they
+    are listed; an in-process build (``leadership.site_build``) takes them as they are."""
+
+    def __init__(self, heading: str, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(problem) for problem in problems)
+        super().__init__(f"{heading} ({len(problems)}):\n{lines}")
+
+
+def _anchor(entry, level: int) -> AnchorLink:
+    link = AnchorLink(str(escape(entry.title)), entry.id, level)
+    link.children = [_anchor(child, level + 1) for child in entry.children]
+    return link
+
+
+def _add_to_contents(page, entries, at_start: bool) -> None:
+    """Put a template's headings in the page's table of contents, under its title."""
+    items = page.toc.items
+    if len(items) == 1 and items[0].level == 1:
+        items = items[0].children
+    links = [_anchor(entry, 2) for entry in entries]
+    if at_start:
+        items[0:0] = links
+    else:
+        items.extend(links)
+
+
+class LeadershipPlugin(BasePlugin[LeadershipConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        super().__init__()
+        self.root: Path | None = None
+        self.command: str | None = None  # from on_startup: build, serve, gh-deploy
+        self.search_worker: str | None = None  # Material's hashed worker file, found once
+        self._i18n = None
+        # Once per site build (both languages):
+        self.content: SiteContent | None = None
+        self.qr_codes: QrCodes | None = None
+        self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
+        self.default_not_found: bytes | None = None
+        # Once per language build:
+        self.environment: Environment | None = None
+        self.templates: dict[str, Template] = {}
+        self.pending_cues: dict[str, str] = {}
+        self.rendered_problems: list[Problem] = []
+
+    # --- Where the build is --------------------------------------------------------------
+
+    @property
+    def nested_build(self) -> bool:
+        """Whether this is a language mkdocs-static-i18n builds inside the default one."""
+        return bool(getattr(self._i18n, "building", False))
+
+    @property
+    def transcripts_dir(self) -> Path:
+        return self.root / self.config.transcripts
+
+    @property
+    def project_search(self) -> bool:
+        return self.config.search.mode == "project"
+
+    def _allowed_hosts(self, config) -> tuple[str, ...]:
+        host = urlsplit(config.site_url or "").hostname
+        return (host,) if host else ()
+
+    # --- Configuration: the site-wide checks, once per site build ------------------------
+
+    def on_startup(self, *, command, dirty):
+        self.command = command  # build, serve or gh-deploy
+
+    def _check_site(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        self._i18n = config.plugins.get("i18n")
+        quiet_language_config_echo()
+        if self.nested_build:
+            return config
+        if self.config.print.handout:
+            problem = release_address_problem(config.site_url or "", self.command, os.environ)
+            if problem:
+                raise PluginError(problem)
+        try:
+            self.search_worker = search_worker()
+        except MissingAsset as error:
+            raise PluginError(str(error)) from None
+        if self.config.offline and offline_plugin(config) is None:
+            raise PluginError(
+                "leadership: offline is true but Material's offline plugin is not enabled"
+            )
+        if self.config.print.handout and not config.site_url:
+            raise PluginError(
+                "site_url must be set in mkdocs.yml: printed pages show it as a QR code"
+            )
+        parity = missing_counterparts(Path(config.docs_dir), relative_to=self.root)
+        if parity:
+            raise ContentProblems("Every page must exist in English and Welsh", parity)
+        # The one read of the content for this site build (both languages): films, cues,
+        # every page's front matter, the activity guides. Problems in transcripts/ first,
+        # each at its own line; a page that depends on a broken file says which one.
+        self.content = read_site(
+            self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
+        )
+        errors = self.content.errors
+        if errors:
+            raise ContentProblems("The content has problems", errors)
+        self.cue_entries = {}
+        if self.config.print.handout:
+            self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
+        return config
+
+    # After Material's offline plugin (priority 0) has added its CDN copy of the shim.
+    @event_priority(-50)
+    def _offline_polyfills(self, config):
+        if offline_plugin(config) is not None:
+            config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+        return config
+
+    on_config = CombinedEvent(_check_site, _offline_polyfills)
+
+    def on_pre_build(self, config):
+        # Per language build: mkdocs-static-i18n reconfigures the theme before each.
+        self.pending_cues = {}
+        self.rendered_problems = []
+        self.templates = {}
+        self.environment = None
+
+    def _template(self, config, name: str) -> Template:
+        """The theme's template, compiled once per language build (mkdocs-static-i18n
+        reconfigures the theme for each). MkDocs' own environment does not escape; the
+        project's templates always do."""
+        if self.environment is None:
+            self.environment = config.theme.get_env().overlay(autoescape=True)
+        if name not in self.templates:
+            self.templates[name] = self.environment.get_template(name)
+        return self.templates[name]
+
+    # --- Pages ------------------------------------------------------------------------------
+
+    def on_page_context(self, context, page, config, nav):
+        context["ui"] = strings_for(page.file.locale)
+        context["search_worker"] = self.search_worker
+        context["learning"] = learning_page_context(page, nav, self.content.films.films)
+        # Material writes the language switch and the hreflang links from extra.alternate.
+        config.extra.alternate = language_links(page)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Static templates (the 404 page) have no page: they are in the language being built.
+        language = build_language(config)
+        context["ui"] = strings_for(language)
+        context["search_worker"] = self.search_worker
+        if template_name == NOT_FOUND_PAGE:
+            config.extra.alternate = home_language_links(language)
+        return context
+
+    def on_page_content(self, html, page, config, files):
+        html = self._safety_and_notices(html, page, config)
+        if page.file.locale != DEFAULT_LANGUAGE:
+            html = localise_permalinks(html, strings_for(page.file.locale)["permalink_title"])
+        kind = page.meta.get("kind")
+        if kind == "film":
+            html = self._film_page(html, page, config)
+        elif kind == ACTIVITY_KIND:
+            html = self._activity_page(html, page, config, files)
+        elif page.file.src_uri == f"{page.file.locale}/{ACTIVITIES_FOLDER}/{INDEX_PAGE}":
+            html = self._activities_index(html, page, config, files)
+        if self.config.print.handout:
+            html = self._print_handout(html, page, config)
+        return html
+
+    def _safety_and_notices(self, html, page, config) -> str:
+        """What Markdown made is scanned again, before the project adds its own HTML."""
+        if might_be_unsafe(html):  # the source is read, and its lines searched, only then
+            source = Path(page.file.abs_src_path)
+            self.rendered_problems += scan_html(
+                html, shown_path(source, self.root), source.read_text(encoding="utf-8"),
+                self._allowed_hosts(config),
+            )
+        language = page.file.locale
+        if self.content.page_status(page.file.src_uri) == DRAFT:
+            html = with_notice(html, self._notice(config, language, "translation_draft_body"))
+        film = self.content.films.films.get(page.meta.get("film"))
+        if page.meta.get("kind") == "film" and film and film.translation_status == DRAFT:
+            html = with_notice(html, self._notice(config, language, "subtitles_draft_body"))
+        return html
+
+    def _notice(self, config, language: str, body_key: str) -> str:
+        ui = strings_for(language)
+        return self._template(config, DRAFT_NOTICE_TEMPLATE).render(
+            language=language, ui=ui, body=ui[body_key]
+        )
+
+    def _film_page(self, html, page, config) -> str:
+        # The front matter check has made sure the film is in films.yml and its subtitles
+        # have no errors.
+        films = self.content.films
+        language = page.file.locale
+        film = films.films[page.meta["film"]]
+        context = film_page_context(
+            film, films.cues(film.slug, language), language=language,
+            url_for=lambda path: normalize_url(path, page),
+        )
+        if page.present_anchor_ids is not None:
+            # MkDocs validates links to cue anchors against the Markdown's ids: tell it the cues'.
+            page.present_anchor_ids.update(
+                cue.anchor for paragraph in context["paragraphs"] for cue in paragraph
+            )
+        ui = strings_for(language)
+        cues = self._template(config, CUES_TEMPLATE).render(ui=ui, **context)
+        if self.project_search:
+            # The cues reach the page after Material's search has read it: the search gets
+            # an entry per cue instead, so it neither indexes the transcript twice nor has
+            # to find the cues in the built page again.
+            self.pending_cues[page.url] = cues
+            location = page.url.removeprefix(site_prefix(language))
+            entries = [
+                cue_entry(location, cue)
+                for paragraph in context["paragraphs"] for cue in paragraph
+            ]
+            self.cue_entries.setdefault(language, {})[location] = (
+                context["transcript_id"], entries
+            )
+            cues = CUES_PLACEHOLDER
+        # Rendered by the project's own (escaping) template: markup, not text.
+        return html + self._template(config, FILM_TEMPLATE).render(
+            ui=ui, transcript_cues=Markup(cues), **context
+        )
+
+    def _shown(self, page) -> str:
+        """The page's source as problems name it (docs/<lang>/<page>)."""
+        return shown_path(Path(page.file.abs_src_path), self.root)
+
+    def _url_for(self, page, files):
+        def url_for(source_uri: str) -> str:
+            target = files.get_file_from_path(source_uri)
+            if target is None:
+                raise ContentProblems("An activity guide links to a page that is not there", [
+                    Problem(self._shown(page), 1, ACTIVITY_LINK,
+                            f"no page {source_uri} to link to"),
+                ])
+            return target.url_relative_to(page.file)
+
+        return url_for
+
+    def _activity_page(self, html, page, config, files) -> str:
+        activity = self.content.activity(page.file.src_uri)
+        if activity is None:
+            raise ContentProblems("An activity guide is not where guides are", [
+                Problem(self._shown(page), 1, ACTIVITY_LOCATION,
+                        f"an activity guide must be in docs/<lang>/{ACTIVITIES_FOLDER}/<slug>.md"),
+            ])
+        context = activity_page_context(
+            activity, self.content.references, self._url_for(page, files)
+        )
+        rendered = self._template(config, ACTIVITY_TEMPLATE).render(**context)
+        _add_to_contents(page, context["contents"], at_start=True)
+        position = html.find(FIRST_SECTION)
+        if position < 0:
+            return html + rendered
+        return html[:position] + rendered + html[position:]
+
+    def _activities_index(self, html, page, config, files) -> str:
+        language = page.file.locale
+        context = index_context(
+            self.content.activities[language], language, self.content.references,
+            self._url_for(page, files),
+        )
+        _add_to_contents(page, context["contents"], at_start=False)
+        return html + self._template(config, ACTIVITIES_INDEX_TEMPLATE).render(**context)
+
+    def _print_handout(self, html, page, config) -> str:
+        ui = strings_for(page.file.locale)
+        address = page_address(config.site_url, page.url)
+        header = self._template(config, PRINT_HEADER_TEMPLATE).render(
+            # segno's SVG: the one piece of the header that is markup.
+            qr_code=Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
+            caption=ui["print_qr_caption"],
+            address_parts=address_parts(address),
+        )
+        return header + with_print_addresses(html, config.site_url, page.url)
+
+    def on_post_page(self, output, page, config):
+        cues = self.pending_cues.pop(page.url, None)
+        if cues is None:
+            return output
+        return output.replace(CUES_PLACEHOLDER, cues, 1)
+
+    # --- After the build ------------------------------------------------------------------
+
+    # Before anything else: a language whose HTML is unsafe stops the build at once.
+    @event_priority(100)
+    def _fail_on_unsafe_html(self, config):
+        found, self.rendered_problems = self.rendered_problems, []
+        if found:
+            raise ContentProblems("Pages whose HTML is unsafe", sorted(set(found)))
+
+    def _publish(self, config):
+        site_dir = Path(config.site_dir)
+        built = site_dir / NOT_FOUND_PAGE
+        language = build_language(config)
+        if language == DEFAULT_LANGUAGE:
+            # Kept while the other languages build theirs over it.
+            self.default_not_found = built.read_bytes()
+        else:
+            built.replace(site_dir / site_prefix(language) / NOT_FOUND_PAGE)
+            built.write_bytes(self.default_not_found)
+        if not self.nested_build:
+            # Subtitle files are shared by both languages: published once per site build.
+            publish_subtitles(self.content.films, site_dir)
+
+    # After mkdocs-static-i18n (priority -100) has built every language, stacked up every
+    # language's search entries, and Material's offline plugin has inlined the joint index.
+    @event_priority(-200)
+    def _finish_site(self, config):
+        if self.nested_build:
+            return
+        site_dir = Path(config.site_dir)
+        if self.qr_codes is not None:
+            self.qr_codes.save()
+            self.qr_codes = None
+        combined = self._search_index(config)
+        if combined is None:
+            return  # a site without search (a small test site)
+        indexes = split_search_entries(combined)
+        if self.project_search:
+            try:
+                dictionary = RememberedDictionary(
+                    cache_file(self.root, self.config.search.dictionary_cache)
+                )
+            except ContentError as error:  # the dictionary is not installed: say so
+                raise PluginError(str(error)) from None
+            refine_search_indexes(site_dir, indexes, self.cue_entries, dictionary)
+            dictionary.save()
+        written = write_search_indexes(site_dir, indexes)
+        if self.config.offline:
+            try:
+                install_shim(self.root, site_dir)
+            except FileNotFoundError as error:
+                raise PluginError(str(error)) from None
+            write_search_scripts(site_dir, written)
+
+    @staticmethod
+    def _search_index(config) -> dict | None:
+        """Every language's entries, as Material's search plugin holds them in memory."""
+        for name in SEARCH_PLUGIN_NAMES:
+            plugin = config.plugins.get(name)
+            if plugin is not None and getattr(plugin, "search_index", None) is not None:
+                index = plugin.search_index
+                keys = ("lang", "separator", "pipeline", "fields")
+                return {"config": {key: index.config[key] for key in keys}, "docs": index.entries}
+        return None
+
+    on_post_build = CombinedEvent(_fail_on_unsafe_html, _publish, _finish_site)

@@ -1,0 +1,271 @@
+"""Film metadata from transcripts/films.yml, checked with the line of every mistake.
+
+Schema (one entry per film under ``films:``)::
+
+    - slug: what-compassionate-leadership-means     # lower-case words joined by "-"
+      title: {en: ..., cy: ...}
+      speaker: Professor Michael West
+      role: {en: ..., cy: ...}
+      duration: "04:56"                             # MM:SS
+      source: {title: ..., url: https://...}
+      description: {en: ..., cy: ...}
+      video: null                                   # or {src: ..., type: video/mp4}
+      source_fixture: tests/fixtures/srt/source/<slug>.source.srt   # optional
+      corrections:                                  # optional, may be empty
+        - {cue: 30, language: en, change: ..., reason: ...}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.reporting import ContentError, Problem
+from leadership.subtitles.rules import problem
+from leadership.yaml_nodes import compose
+
+FILMS_FILE = "films.yml"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DURATION = re.compile(r"\d{2}:[0-5]\d")
+RULE = "film-metadata"
+
+REQUIRED_KEYS = ("slug", "title", "speaker", "role", "duration", "source", "description", "video")
+# translation: the Welsh subtitles' record, checked by leadership.pages.translation_status
+OPTIONAL_KEYS = ("source_fixture", "corrections", "translation")
+CORRECTION_KEYS = ("cue", "language", "change", "reason")
+
+
+@dataclass
+class Film:
+    slug: str
+    title: dict[str, str]
+    speaker: str
+    role: dict[str, str]
+    duration: str
+    source: dict[str, str]
+    description: dict[str, str]
+    video: dict[str, str] | None
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    source_fixture: str | None = None
+    line: int = 0  # the line of the film's entry in films.yml
+    # The status of the Welsh subtitles' translation record (reviewed, draft), when it has one
+    # (leadership.pages.translation_status checks the record itself).
+    translation_status: str | None = None
+
+
+def subtitle_path(transcripts_dir: str | Path, slug: str, language: str) -> Path:
+    """Where a film's subtitles in one language live: <dir>/<slug>.<language>.srt."""
+    return Path(transcripts_dir) / f"{slug}.{language}.srt"
+
+
+def load_films(transcripts_dir: str | Path) -> list[Film]:
+    """The films in <transcripts_dir>/films.yml; raises ContentError with path:line."""
+    return load_films_file(Path(transcripts_dir) / FILMS_FILE)
+
+
+def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
+    """The films in one films.yml file; raises ContentError with path:line (``name`` is the
+    path as problems show it)."""
+    name = name or str(path)
+    _, root = read_films_document(path, name)
+    reader = _Reader(name)
+    films = reader.films(root)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return films
+
+
+def read_films_document(path: str | Path, name: str | None = None) -> tuple[str, yaml.Node | None]:
+    """films.yml's text and its YAML node tree (every node knows its line): the one reading
+    of the file, for ``load_films_file`` and for the translation records, which edit it.
+    Raises ContentError with path:line when it cannot be read."""
+    name = name or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"cannot read the film metadata: {exc}"
+        raise ContentError([problem(RULE, name, 1, message)]) from None
+    try:
+        root = compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ContentError([problem(RULE, name, line, f"invalid YAML: {exc.problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([problem(RULE, name, 1, f"invalid YAML: {exc}")]) from None
+    return text, root
+
+
+class _Reader:
+    """Turns the YAML node tree into Films, noting each mistake at its node's line."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def fail(self, node: yaml.Node | None, message: str, line: int | None = None) -> None:
+        if line is None:
+            line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(problem(RULE, self.path, line, message))
+
+    def films(self, root: yaml.Node | None) -> list[Film]:
+        if root is None:
+            self.fail(None, "the file is empty: it needs a 'films:' list")
+            return []
+        top = self.mapping(root, "the file")
+        if top is None:
+            return []
+        entries = top.get("films")
+        if entries is None:
+            self.fail(root, "no 'films:' key")
+            return []
+        if not isinstance(entries[1], yaml.SequenceNode):
+            self.fail(entries[1], "'films' must be a list of films")
+            return []
+        films = []
+        seen: dict[str, int] = {}
+        for node in entries[1].value:
+            film = self.film(node)
+            if film is None:
+                continue
+            if film.slug in seen:
+                self.fail(node, f"film {film.slug!r} is listed twice (also line {seen[film.slug]})")
+                continue
+            seen[film.slug] = film.line
+            films.append(film)
+        return films
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{what} must be a mapping of keys to values")
+            return None
+        return {key.value: (key, value) for key, value in node.value}
+
+    def film(self, node: yaml.Node) -> Film | None:
+        keys = self.mapping(node, "a film")
+        if keys is None:
+            return None
+        before = len(self.problems)
+        for key in REQUIRED_KEYS:
+            if key not in keys:
+                self.fail(node, f"film has no {key!r}")
+        for key, (key_node, _) in keys.items():
+            if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+                self.fail(key_node, f"unknown key {key!r} (expected one of "
+                                    f"{', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
+
+        def value(key: str, read, *args):
+            return read(keys[key][1], key, *args) if key in keys else None
+
+        slug = value("slug", self.text)
+        if slug and not SLUG.fullmatch(slug):
+            self.fail(keys["slug"][1], f"slug {slug!r} must be lower-case words joined by '-'")
+        duration = value("duration", self.text)
+        if duration and not DURATION.fullmatch(duration):
+            self.fail(keys["duration"][1], f"duration {duration!r} must be MM:SS, quoted")
+        source = value("source", self.fields, ("title", "url"))
+        if source and not source.get("url", "").startswith("https://"):
+            self.fail(keys["source"][1], "source url must start with https://")
+        video = None
+        video_node = keys["video"][1] if "video" in keys else None
+        if video_node is not None and not _is_null(video_node):
+            video = self.fields(video_node, "video", ("src", "type"))
+            if video and not _is_local_media(video.get("src", "")):
+                self.fail(
+                    video_node,
+                    "video src must be a file beside films.yml (e.g. media/film.mp4): the site "
+                    "serves its own media and makes no third-party requests",
+                )
+        film = Film(
+            slug=slug or "",
+            title=value("title", self.per_language) or {},
+            speaker=value("speaker", self.text) or "",
+            role=value("role", self.per_language) or {},
+            duration=duration or "",
+            source=source or {},
+            description=value("description", self.per_language) or {},
+            video=video,
+            corrections=self.corrections(keys.get("corrections")),
+            source_fixture=value("source_fixture", self.text),
+            line=node.start_mark.line + 1,
+            translation_status=_translation_status(keys.get("translation")),
+        )
+        return film if len(self.problems) == before else None
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            self.fail(node, f"{what} must be text")
+            return None
+        if not str(node.value).strip():
+            self.fail(node, f"{what} is empty")
+            return None
+        return str(node.value)
+
+    def fields(self, node: yaml.Node, what: str, names: tuple[str, ...]) -> dict[str, str] | None:
+        keys = self.mapping(node, what)
+        if keys is None:
+            return None
+        values = {}
+        for name in names:
+            if name not in keys:
+                self.fail(node, f"{what} has no {name!r}")
+                continue
+            value = self.text(keys[name][1], f"{what}.{name}")
+            if value is not None:
+                values[name] = value
+        for key, (key_node, _) in keys.items():
+            if key not in names:
+                self.fail(key_node, f"unknown key {key!r} in {what} (expected {', '.join(names)})")
+        return values
+
+    def per_language(self, node: yaml.Node, what: str) -> dict[str, str]:
+        return self.fields(node, what, LANGUAGES) or {}
+
+    def corrections(self, entry: tuple[yaml.Node, yaml.Node] | None) -> list[dict[str, Any]]:
+        if entry is None:
+            return []
+        node = entry[1]
+        if _is_null(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, "corrections must be a list")
+            return []
+        result = []
+        for item in node.value:
+            values: dict[str, Any] = dict(self.fields(item, "correction", CORRECTION_KEYS) or {})
+            if "cue" in values:
+                if values["cue"].isdigit() and int(values["cue"]) > 0:
+                    values["cue"] = int(values["cue"])
+                else:
+                    self.fail(item, f"correction cue {values['cue']!r} must be a cue number")
+            if "language" in values and values["language"] not in LANGUAGES:
+                self.fail(item, f"correction language {values['language']!r} must be one of "
+                                f"{', '.join(LANGUAGES)}")
+            result.append(values)
+        return result
+
+
+def _translation_status(entry: tuple[yaml.Node, yaml.Node] | None) -> str | None:
+    """The record's status when it is one of TRANSLATION_STATUSES (else None: the
+    translation check reports a record that is not valid)."""
+    if entry is None or not isinstance(entry[1], yaml.MappingNode):
+        return None
+    for key, value in entry[1].value:
+        if key.value == "status" and isinstance(value, yaml.ScalarNode):
+            return value.value if value.value in TRANSLATION_STATUSES else None
+    return None
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _is_local_media(src: str) -> bool:
+    """A relative path inside the transcripts folder: no scheme, no host, no way out."""
+    parts = Path(src).parts
+    return bool(src) and ":" not in src and not src.startswith("/") and ".." not in parts

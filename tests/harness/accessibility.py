@@ -1,0 +1,66 @@
+"""Running axe-core in a page and reporting its findings by page, rule and element."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from harness.testing import PROJECT_ROOT
+
+AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2, levels A and AA: the UK public sector standard.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+
+
+@dataclass(frozen=True)
+class Violation:
+    page: str
+    viewport: str
+    rule: str
+    impact: str
+    help: str
+    target: str
+    html: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.page} [{self.viewport}]: {self.rule} ({self.impact}): {self.help}\n"
+            f"    at {self.target}: {self.html}"
+        )
+
+
+def run_axe(page, label: str, viewport: str) -> list[Violation]:
+    """Inject axe-core into a loaded Playwright page and return its WCAG A/AA violations."""
+    if not AXE_SCRIPT.exists():
+        raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make setup` (npm ci installs axe-core)")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        "tags => axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        Violation(
+            page=label,
+            viewport=viewport,
+            rule=violation["id"],
+            impact=violation.get("impact") or "",
+            help=violation["help"],
+            target=" ".join(map(str, node["target"])),
+            html=node["html"][:200],
+        )
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site, 404 pages included, as paths relative to its root."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return pages

@@ -1,0 +1,179 @@
+"""Helpers the test suite and the benchmarks share: building and serving a site,
+and launching Debian's Chromium for Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# Without the background-networking flags Chromium tries to reach Google's hosts at start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def mkdocs_env() -> dict[str, str]:
+    """A test build is looked at on this machine only
+    (leadership.print_offline.handout.LOCAL_PREVIEW)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_PREVIEW": "1"}
+
+
+def build_site(
+    site_dir: Path, project_dir: Path = PROJECT_ROOT, config: str = "mkdocs.yml", strict=True
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` in a subprocess, as an editor would; return the finished process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(
+        command, cwd=project_dir, env=mkdocs_env(), capture_output=True, text=True, timeout=600
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs (config, docs, overrides, transcripts) into ``target``.
+
+    ``node_modules`` (the dictionaries the build reads) and ``leadership`` (which
+    ``mkdocs serve`` watches) are linked, not copied.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for linked in ("node_modules", "leadership"):
+        if (PROJECT_ROOT / linked).is_dir():
+            (target / linked).symlink_to(PROJECT_ROOT / linked)
+    for name in ("mkdocs.yml", "docs", "overrides", "transcripts"):
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static server that honours byte ranges, as real hosts do (video seeking needs it)."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+        pass
+
+    def send_head(self):
+        requested = self.headers.get("Range", "")
+        match = BYTE_RANGE.fullmatch(requested.strip())
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        first = int(match["first"])
+        last = min(int(match["last"]) if match["last"] else size - 1, size - 1)
+        if first >= size:
+            self.send_error(416, "Requested Range Not Satisfiable")
+            return None
+        handle = path.open("rb")
+        handle.seek(first)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.send_header("Content-Length", str(last - first + 1))
+        self.end_headers()
+        return _Slice(handle, last - first + 1)
+
+    def end_headers(self):
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+
+class _Slice:
+    """The part of a file a range request asked for, read like a file by copyfile()."""
+
+    def __init__(self, handle, length: int):
+        self.handle, self.remaining = handle, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.remaining if size < 0 else min(size, self.remaining)
+        data = self.handle.read(size)
+        self.remaining -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yield its base URL."""
+    handler = functools.partial(_StaticHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    raise RuntimeError(
+        "Debian's Chromium is not installed: run `make setup` (it installs the chromium package)"
+    )
+
+
+def settled_results(page, timeout_s: float = 15) -> list[str]:
+    """The search results' links once the list stops changing.
+
+    Material renders results while the query is still being typed and adds more as the
+    list scrolls, so the links are read in one call and re-read until they settle.
+    """
+    results = page.locator("li.md-search-result__item a")
+    results.first.wait_for(state="attached", timeout=timeout_s * 1000)
+    previous = None
+    for _ in range(int(timeout_s / 0.5)):
+        hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        if hrefs and hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the search results did not settle: {previous}")
+
+
+def partials_environment():
+    """The project's templates (overrides/) as the plugin renders them: with autoescape."""
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(PROJECT_ROOT / "overrides"), autoescape=True)
+
+
+def minimal_mkdocs_yml() -> str:
+    """A two-language mkdocs.yml for a small test site built with the project's plugin and
+    the project's templates."""
+    return (
+        "site_name: Test\nsite_url: https://example.org/\ndocs_dir: docs\n"
+        f"theme:\n  name: material\n  font: false\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
+        "plugins:\n  - i18n:\n      docs_structure: folder\n"
+        "      fallback_to_default: false\n"
+        "      languages:\n        - locale: en\n          name: English\n          default: true\n"
+        "        - locale: cy\n          name: Cymraeg\n"
+        "  - leadership\n"
+    )

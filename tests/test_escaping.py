@@ -1,0 +1,138 @@
+"""One escaping policy: text from films.yml, front matter and subtitles never becomes markup.
+
+Markup-like text goes into every text field of films.yml and of cues in a copy of the
+project: the site builds, and no page has an element or event handler made from it. In
+front matter the same text is refused before the build, each field at its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from harness.testing import build_site, copy_project
+from lxml import html as lxml_html
+
+MARK = "XSSMARK"
+SCRIPT = f"<script>{MARK}()</script>"
+HANDLER = f'<img src="x" onerror="{MARK}()">'
+PAYLOAD = f"{SCRIPT}{HANDLER} onerror={MARK}()"
+FILM_TEXT_FIELDS = ("title", "speaker", "role", "description", "source")
+CORRECTION_TEXT_FIELDS = ("change", "reason")
+PROBLEM = re.compile(r"^(?P<path>docs/\S+?):(?P<line>\d+): (?P<rule>unsafe-[a-z-]+): ", re.M)
+
+
+def poisoned(value, key: str = ""):
+    """Every text in ``value`` with the payload added (addresses stay addresses)."""
+    if isinstance(value, dict):
+        return {k: poisoned(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poisoned(item, key) for item in value]
+    if isinstance(value, str):
+        if key == "url":
+            return f'{value}?q="><script>{MARK}()</script>'
+        return f"{value} {PAYLOAD}"
+    return value
+
+
+def poison_films(transcripts: Path) -> None:
+    films_file = transcripts / "films.yml"
+    data = yaml.safe_load(films_file.read_text("utf-8"))
+    for film in data["films"]:
+        for field in FILM_TEXT_FIELDS:
+            film[field] = poisoned(film[field], field)
+        for correction in film.get("corrections") or []:
+            for field in CORRECTION_TEXT_FIELDS:
+                correction[field] = poisoned(correction[field], field)
+    films_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def seconds(stamp: str) -> float:
+    hours, minutes, rest = stamp.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(rest.replace(",", "."))
+
+
+def poison_cues(transcripts: Path) -> int:
+    """Put the payload before the shortest line of the longest cue of every subtitle file,
+    so that its few characters of script text keep within the readability limits."""
+    changed = 0
+    for srt in sorted(transcripts.glob("*.srt")):
+        blocks = srt.read_text("utf-8").split("\n\n")
+        lengths = []
+        for index, block in enumerate(blocks):
+            lines = block.strip("\n").split("\n")
+            if len(lines) >= 3 and " --> " in lines[1]:
+                start, end = lines[1].split(" --> ")
+                lengths.append((seconds(end) - seconds(start), index))
+        _, longest = max(lengths)
+        lines = blocks[longest].split("\n")
+        shortest = min(range(2, len(lines)), key=lambda number: len(lines[number]))
+        lines[shortest] = f"{SCRIPT}{HANDLER}{lines[shortest]}"
+        blocks[longest] = "\n".join(lines)
+        srt.write_text("\n\n".join(blocks), "utf-8")
+        changed += 1
+    return changed
+
+
+def marked_markup(site: Path) -> list[str]:
+    """Every element or attribute in the built pages that the payload made."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        tree = lxml_html.fromstring(page.read_bytes())
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag == "script" and MARK in (element.text or ""):
+                found.append(f"{page.relative_to(site)}: <script>")
+            for name, value in element.attrib.items():
+                if name.lower().startswith("on") and MARK in value:
+                    found.append(f"{page.relative_to(site)}: <{element.tag} {name}>")
+            if element.tag == "img" and element.get("src") == "x":
+                found.append(f"{page.relative_to(site)}: <img src=x>")
+    return found
+
+
+@pytest.mark.build
+def test_films_yml_and_cue_text_is_shown_as_text_never_as_markup(tmp_path):
+    project = copy_project(tmp_path / "project")
+    poison_films(project / "transcripts")
+    assert poison_cues(project / "transcripts") >= 4
+    site = tmp_path / "site"
+    result = build_site(site, project_dir=project, strict=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    film_page = (site / "films" / "what-compassionate-leadership-means" / "index.html")
+    text = film_page.read_text("utf-8")
+    # The payload is there, as text: escaped where films.yml put it.
+    assert f"&lt;script&gt;{MARK}()&lt;/script&gt;" in text
+    assert f"onerror={MARK}()" in lxml_html.fromstring(text).text_content()
+    assert marked_markup(site) == []
+
+
+@pytest.mark.build
+def test_markup_in_front_matter_is_refused_at_each_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    pages = [
+        project / "docs" / language / "activities" / "listening-with-fascination.md"
+        for language in ("en", "cy")
+    ] + [project / "docs" / language / "principles" / "attending.md" for language in ("en", "cy")]
+    expected = set()
+    for page in pages:
+        source = page.read_text("utf-8")
+        _, front, body = source.split("---\n", 2)
+        lines = front.split("\n")
+        for number, line in enumerate(lines):
+            key = line.split(":", 1)[0].strip(" -")
+            if key in ("title", "description", "audience", "note") and ": " in line:
+                name, value = line.split(": ", 1)
+                lines[number] = f"{name}: '{value} {PAYLOAD}'".replace("\"", "")
+                expected.add((page.relative_to(project).as_posix(), number + 2))
+        page.write_text("---\n" + "\n".join(lines) + "---\n" + body, "utf-8")
+    result = build_site(tmp_path / "site", project_dir=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    reported = {(m["path"], int(m["line"])) for m in PROBLEM.finditer(output)}
+    assert expected and expected <= reported, sorted(expected - reported)
+    assert not (tmp_path / "site" / "index.html").exists() or marked_markup(tmp_path / "site") == []
