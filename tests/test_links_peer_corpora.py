@@ -11,6 +11,7 @@ import csv
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from peer_corpora import corpus_folder
@@ -335,7 +336,7 @@ def test_linkchecker_name_anchors_are_all_valid(corpus):
 def test_linkchecker_url_encoded_anchors(corpus):
     found = problems_for(corpus / "linkchecker/tests/checker/data", "urlencoding_anchor.html")
     missing = {
-        links.unquote(re.search(r'no id "([^"]*)"', p.message).group(1))
+        unquote(re.search(r'no id "([^"]*)"', p.message).group(1))
         for p in found
         if p.rule == "missing-fragment"
     }
