@@ -29,6 +29,8 @@ NOT_RUN_HERE = {
     "make test": "this is the test suite itself",
     "PEER_CORPORA=/path/to/peer-corpora make test": "this is the test suite itself",
     "make bench": "the benchmark takes minutes; `make bench` is its own check",
+    "python3 scripts/evaluate_search.py": "run exactly as written, and its figures checked, "
+    "by tests/test_search_evaluation.py",
 }
 CLEAN_ENVIRONMENT = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(Path.home())}
 SERVE = "make serve"

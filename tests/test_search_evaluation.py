@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from harness import search_evaluation as evaluation
@@ -34,18 +35,20 @@ def test_the_query_set_is_big_enough_and_covers_every_mutation_both_ways(queries
 
 
 @pytest.mark.browser
-def test_the_project_search_meets_the_targets(site_url, browser, queries, artifacts_dir):
-    outcomes = evaluation.evaluate(browser, site_url, queries)
-    (artifacts_dir / "search-evaluation.txt").write_text(
-        evaluation.report({"project": outcomes}, queries) + "\n", encoding="utf-8"
+def test_the_project_search_meets_the_targets(artifacts_dir):
+    """`python3 scripts/evaluate_search.py`, run as the README shows it (clean PATH, nothing
+    activated): it builds the site with both searches, runs every query in Chromium, and
+    exits 0 only when the project's search meets the targets (recall@5 100%, at most
+    MAX_WRONG wrong pages in a top five, every film-moment hit opening at its cue)."""
+    completed = subprocess.run(
+        ["/bin/sh", "-c", "python3 scripts/evaluate_search.py"],
+        cwd=PROJECT_ROOT, env={"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(Path.home())},
+        capture_output=True, text=True, timeout=900,
     )
-    failures = evaluation.failures(outcomes)
-    assert not failures, "\n".join(failures)
-    summary = evaluation.summarise(outcomes)
-    assert summary.recall == 1.0
-    assert summary.max_wrong <= evaluation.MAX_WRONG
-    assert summary.cues_opened == summary.cues > 0
-    assert summary.meets_targets
+    (artifacts_dir / "search-evaluation.txt").write_text(completed.stdout, encoding="utf-8")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert "project" in completed.stdout and "100.0%" in completed.stdout
 
 
 def test_site_paths_of_source_pages():

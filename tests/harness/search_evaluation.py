@@ -315,12 +315,22 @@ RESULTS = """
 
 
 def search(page, base_url: str, query: Query) -> Outcome:
-    """Type a query into Material's search box on the language's home page; read the top five."""
-    page.goto(base_url + site_prefix(query.language))
-    page.keyboard.press("/")  # Material's shortcut to the search box
+    """Type a query into Material's search box on the language's home page; read the top five.
+
+    The home page is opened once per language: later queries clear the box and type again,
+    as a reader searching twice would (the index is not loaded again for each query).
+    """
+    home = base_url + site_prefix(query.language)
     box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    page.wait_for_function(READY, timeout=SEARCH_TIMEOUT_MS)
+    if page.url != home:
+        page.goto(home)
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        box.wait_for(state="visible")
+        page.wait_for_function(READY, timeout=SEARCH_TIMEOUT_MS)
+    else:
+        box.press("Control+a")
+        box.press("Backspace")
+        page.wait_for_function(READY, timeout=SEARCH_TIMEOUT_MS)
     # Material listens for key presses: fill() would not start a search.
     box.press_sequentially(query.text, delay=15)
     page.wait_for_function(ANSWERED, timeout=SEARCH_TIMEOUT_MS)
