@@ -44,7 +44,8 @@ from leadership.languages import (
     site_prefix,
 )
 from leadership.learning import learning_page_context
-from leadership.pages.content_safety import might_be_unsafe, scan_html
+from leadership.pages.allowlist import unsafe_parts
+from leadership.pages.content_safety import locate
 from leadership.pages.draft_notice import with_notice
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
@@ -261,11 +262,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _safety_and_notices(self, html, page, config) -> str:
         """What Markdown made is scanned again, before the project adds its own HTML."""
-        if might_be_unsafe(html):  # the source is read, and its lines searched, only then
+        findings = unsafe_parts(html, self._allowed_hosts(config))
+        if findings:  # the source is read, and its lines searched, only then
             source = Path(page.file.abs_src_path)
-            self.rendered_problems += scan_html(
-                html, shown_path(source, self.root), source.read_text(encoding="utf-8"),
-                self._allowed_hosts(config),
+            self.rendered_problems += locate(
+                findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
             )
         language = page.file.locale
         if self.content.page_status(page.file.src_uri) == DRAFT:

@@ -36,7 +36,10 @@ ACTIVITY_RULES = tuple(
 )
 ACTIVITY_LINK = "activity-link"
 ACTIVITY_LOCATION = "activity-location"
-UNSAFE_RULES = ("unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe")
+UNSAFE_RULES = (
+    "unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe", "unsafe-element",
+    "unsafe-attribute", "unsafe-style", "unsafe-foreign-source",
+)
 # My learning: each reflection question gets its notes box, the same in both languages.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 
