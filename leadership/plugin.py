@@ -36,6 +36,14 @@ from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX
 from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
 from leadership.content import SiteContent, read_site
+from leadership.content_security import (
+    INLINE_STYLESHEET,
+    MATERIAL_INLINE_SCRIPTS,
+    inline_scripts,
+    policy,
+    shim_frame_script,
+    source_hash,
+)
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
@@ -56,6 +64,7 @@ from leadership.print_offline.handout import (
     with_print_addresses,
 )
 from leadership.print_offline.offline import (
+    SHIM_SOURCE,
     install_shim,
     local_polyfills,
     offline_plugin,
@@ -136,6 +145,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.templates: dict[str, Template] = {}
         self.pending_cues: dict[str, str] = {}
         self.rendered_problems: list[Problem] = []
+        self.style_hash: str | None = None
 
     # --- Where the build is --------------------------------------------------------------
 
@@ -213,6 +223,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.pending_cues = {}
         self.rendered_problems = []
+        self.style_hash = None
         self.templates = {}
         self.environment = None
 
@@ -228,9 +239,25 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     # --- Pages ------------------------------------------------------------------------------
 
+    def _content_security_policy(self, config, context) -> str:
+        """This page's policy: the hashes of the inline scripts its templates write (their
+        text depends on the page's depth) and of the site's inline stylesheet."""
+        environment = config.theme.get_env()
+        context = {**context, "features": config.theme.get("features") or []}
+        scripts = []
+        for name in MATERIAL_INLINE_SCRIPTS:
+            scripts += inline_scripts(environment.get_template(name).render(context))
+        if self.config.offline:
+            worker = environment.from_string("{{ search_worker | url }}").render(context)
+            scripts.append(shim_frame_script(self.root / SHIM_SOURCE, worker))
+        if self.style_hash is None:
+            self.style_hash = source_hash(environment.get_template(INLINE_STYLESHEET).render())
+        return policy(map(source_hash, scripts), [self.style_hash])
+
     def on_page_context(self, context, page, config, nav):
         context["ui"] = strings_for(page.file.locale)
         context["search_worker"] = self.search_worker
+        context["content_security_policy"] = self._content_security_policy(config, context)
         context["learning"] = learning_page_context(page, nav, self.content.films.films)
         # Material writes the language switch and the hreflang links from extra.alternate.
         config.extra.alternate = language_links(page)
@@ -241,6 +268,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         language = build_language(config)
         context["ui"] = strings_for(language)
         context["search_worker"] = self.search_worker
+        context["content_security_policy"] = self._content_security_policy(config, context)
         if template_name == NOT_FOUND_PAGE:
             config.extra.alternate = home_language_links(language)
         return context
