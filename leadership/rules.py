@@ -40,6 +40,11 @@ UNSAFE_RULES = (
     "unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe", "unsafe-element",
     "unsafe-attribute", "unsafe-style", "unsafe-foreign-source",
 )
+# Nothing from outside the repository, and only the files the site uses.
+SYMLINK_OUTSIDE_PROJECT = "symlink-outside-project"
+DOCS_FILE_TYPE = "docs-file-type"
+DOCS_LOCATION = "docs-location"
+SOURCE_TREE_RULES = (SYMLINK_OUTSIDE_PROJECT, DOCS_FILE_TYPE, DOCS_LOCATION)
 # My learning: each reflection question gets its notes box, the same in both languages.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 
@@ -91,6 +96,7 @@ PROJECT_RULES: dict[str, str] = {
     )},
     **{rule: "activities" for rule in ACTIVITY_RULES},
     **{rule: "content safety" for rule in UNSAFE_RULES},
+    **{rule: "content safety" for rule in SOURCE_TREE_RULES},
     **{rule: "pages" for rule in REFLECTION_RULES},
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",

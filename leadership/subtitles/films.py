@@ -73,7 +73,7 @@ def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
     path as problems show it)."""
     name = name or str(path)
     _, root = read_films_document(path, name)
-    reader = _Reader(name)
+    reader = _Reader(name, Path(path).parent)
     films = reader.films(root)
     if reader.problems:
         raise ContentError(reader.problems)
@@ -104,8 +104,9 @@ def read_films_document(path: str | Path, name: str | None = None) -> tuple[str,
 class _Reader:
     """Turns the YAML node tree into Films, noting each mistake at its node's line."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, folder: Path):
         self.path = path
+        self.folder = folder
         self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node | None, message: str, line: int | None = None) -> None:
@@ -181,6 +182,13 @@ class _Reader:
                     "video src must be a file beside films.yml (e.g. media/film.mp4): the site "
                     "serves its own media and makes no third-party requests",
                 )
+            elif video and not self.media_file(video["src"]):
+                self.fail(
+                    video_node,
+                    f"video src {video['src']!r} is not a file in {self.folder.name}/ (a "
+                    "folder, a missing file, or a link out of the project): add the file, "
+                    "or set video: null",
+                )
         film = Film(
             slug=slug or "",
             title=value("title", self.per_language) or {},
@@ -196,6 +204,15 @@ class _Reader:
             translation_status=_translation_status(keys.get("translation")),
         )
         return film if len(self.problems) == before else None
+
+    def media_file(self, src: str) -> bool:
+        """Whether ``src`` is a file inside the folder films.yml is in (links resolved)."""
+        path = self.folder / src
+        try:
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return False
+        return resolved.is_file() and resolved.is_relative_to(self.folder.resolve())
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
