@@ -22,7 +22,6 @@ from leadership.activities import schema as activity_schema
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.learning import reflection_question_problems
 from leadership.pages.content_safety import scan_markdown
-from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.pages.frontmatter import (
     KINDS,
@@ -34,6 +33,7 @@ from leadership.pages.frontmatter import (
 )
 from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.pages.source_links import check_source_links
+from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
 from leadership.subtitles.cues import Cue

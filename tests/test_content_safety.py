@@ -13,8 +13,8 @@ from harness.testing import build_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership.pages.checks import check_pages
 from leadership.pages.allowlist import allowed, as_parsed, unsafe_parts
+from leadership.pages.checks import check_pages
 from leadership.pages.content_safety import (
     _scan_markdown_fully,
     _tag_problems,

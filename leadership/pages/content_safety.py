@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.markdown_source import code_spans, line_at, mask, split_source
+from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.reporting import Problem
 
 # An HTML start tag, which may run over several lines.
@@ -65,8 +65,8 @@ IGNORED_IN_SCHEME = re.compile(f"[{re.escape(IGNORED_CHARACTERS)}]+")
 EVENT_HANDLER = re.compile(r"on[a-z]+", re.I)
 
 # What a page's source must contain for scan_markdown to find anything: one necessary
-# condition per rule. Nearly every page has none of them, and is spared the full scan (on a 1,236-page
-# site, a tenth of the hooks' build time).
+# condition per rule. Nearly every page has none of them, and is spared the full scan (on a
+# 1,236-page site, a tenth of the hooks' build time).
 MAYBE_UNSAFE_ELEMENT = re.compile(
     "<(?:" + "|".join(sorted(SCRIPT_ELEMENTS | FRAME_ELEMENTS.keys())) + ")", re.I
 )

@@ -175,6 +175,7 @@ class _Reader:
         video = None
         video_node = keys["video"][1] if "video" in keys else None
         if video_node is not None and not _is_null(video_node):
+            reported = len(self.problems)
             video = self.fields(video_node, "video", ("src", "type"))
             if video and not _is_local_media(video.get("src", "")):
                 self.fail(
@@ -182,7 +183,7 @@ class _Reader:
                     "video src must be a file beside films.yml (e.g. media/film.mp4): the site "
                     "serves its own media and makes no third-party requests",
                 )
-            elif video and not self.media_file(video["src"]):
+            elif video and len(self.problems) == reported and not self.media_file(video["src"]):
                 self.fail(
                     video_node,
                     f"video src {video['src']!r} is not a file in {self.folder.name}/ (a "

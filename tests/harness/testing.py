@@ -183,8 +183,9 @@ def minimal_mkdocs_yml() -> str:
 CSP_LISTENER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", event => {
+  const where = `${event.sourceFile || document.URL}:${event.lineNumber}`;
   window.__cspViolations.push(
-    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile || document.URL}:${event.lineNumber} ${event.sample || ""}`
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${where} ${event.sample}`
   );
 });
 """
