@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import normalize_url
+from mkdocs.utils import clean_directory, normalize_url
 
 from leadership.activities.rendering import activity_page_context, index_context
 from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
@@ -146,6 +146,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.pending_cues: dict[str, str] = {}
         self.rendered_problems: list[Problem] = []
         self.style_hash: str | None = None
+        self.site_dir: Path | None = None
 
     # --- Where the build is --------------------------------------------------------------
 
@@ -177,6 +178,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         quiet_language_config_echo()
         if self.nested_build:
             return config
+        self.site_dir = Path(config.site_dir)
         if self.config.print.handout:
             problem = release_address_problem(config.site_url or "", self.command, os.environ)
             if problem:
@@ -471,3 +473,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return None
 
     on_post_build = CombinedEvent(_fail_on_unsafe_html, _publish, _finish_site)
+
+    def on_build_error(self, *, error):
+        # A failed build leaves no site that could be published, not even part of one (nor
+        # the last good build's, which a deploy step could mistake for this one). MkDocs'
+        # own cleaning, as it does before every build; for the nested Welsh build too.
+        if self.site_dir is not None and self.site_dir.is_dir():
+            clean_directory(str(self.site_dir))

@@ -232,7 +232,12 @@ class Speller:
 
     def _load_cache(self) -> dict[str, list[str]]:
         if self._suggestions is None:
-            self._suggestions = read_json(self.cache_file) if self.cache_file else {}
+            kept = read_json(self.cache_file) if self.cache_file else {}
+            # A suggestion list of the wrong shape is a miss, never a value.
+            self._suggestions = {
+                key: value for key, value in kept.items()
+                if isinstance(value, list) and all(isinstance(item, str) for item in value)
+            }
         return self._suggestions
 
     def save(self) -> None:

@@ -122,3 +122,24 @@ def test_the_build_refuses_links_out_and_stray_files_before_publishing_anything(
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("where", ["the source check", "the rendered page"])
+def test_a_failed_build_leaves_no_site_behind(tmp_path, where):
+    root = project(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, project_dir=root).returncode == 0
+    assert (site / "index.html").is_file()
+    unsafe = (
+        "<script>alert(1)</script>" if where == "the source check"
+        # Found only in the HTML Markdown renders (the allowlist, in on_page_content).
+        else "<svg><style><img src=x onerror=alert(1)></style></svg>"
+    )
+    page = root / "docs/en/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{unsafe}\n", encoding="utf-8")
+    result = build_site(site, project_dir=root)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "docs/en/index.md:9: unsafe-" in result.stdout + result.stderr
+    assert list(site.iterdir()) == []
