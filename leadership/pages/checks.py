@@ -2,7 +2,8 @@
 the one schema (leadership.pages.frontmatter), content safety
 (leadership.pages.content_safety on the source, and the allowlist of
 leadership.pages.allowlist on the HTML the page renders to), links to files that exist
-(leadership.pages.source_links) and no placeholder text left from the new-page templates
+(leadership.pages.source_links), heading ids the same in both languages and once on a
+page (leadership.pages.heading_ids) and no placeholder text left from the new-page templates
 (leadership.pages.placeholders), on the content model the build uses
 (leadership.content)."""
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from leadership.content import read_site
 from leadership.markdown_source import split_source
 from leadership.pages.content_safety import scan_html
+from leadership.pages.heading_ids import heading_id_problems
 from leadership.reporting import Problem
 
 # MkDocs' own default, for a project without a mkdocs.yml (a test's).
@@ -29,15 +31,18 @@ def check_pages(
     # The source scan's problem stands for the allowlist's at the same line, by the same rule.
     reported = {(p.path, p.line, p.rule) for p in problems}
     render = markdown_renderer(root / "mkdocs.yml")
+    rendered_pages = []
     for page in content.pages.values():
         if page.text is None:
             continue
-        body = split_source(page.text).body
+        rendered = render(split_source(page.text).body)
         problems += [
             problem
-            for problem in scan_html(render(body), page.shown, page.text, allowed_hosts)
+            for problem in scan_html(rendered, page.shown, page.text, allowed_hosts)
             if (problem.path, problem.line, problem.rule) not in reported
         ]
+        rendered_pages.append((page.src_uri, page.shown, rendered, page.text))
+    problems += heading_id_problems(rendered_pages)
     return sorted(set(problems)), len(content.pages)
 
 
