@@ -13,8 +13,8 @@ import contextlib
 import hashlib
 import json
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".cache")

@@ -83,7 +83,9 @@ def parity_problems(pages: dict[str, tuple[str, PageIds]]) -> list[Problem]:
         english_shown, english_ids = pages[f"{english}/{rest}"]
         if ids.headings == english_ids.headings:
             continue
-        for index, (own, theirs) in enumerate(zip(ids.headings, english_ids.headings)):
+        for index, (own, theirs) in enumerate(
+            zip(ids.headings, english_ids.headings, strict=False)
+        ):
             if own != theirs:
                 problems.append(Problem(
                     shown, ids.line(index), HEADING_ID_PARITY,
