@@ -21,7 +21,7 @@ from pathlib import Path
 from leadership.activities import schema as activity_schema
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.learning import reflection_question_problems
-from leadership.pages.content_safety import scan_markdown
+from leadership.pages.content_safety import front_matter_problems, scan_markdown
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.pages.frontmatter import (
     KINDS,
@@ -218,7 +218,16 @@ def read_site(
     for page in pages.values():
         if page.text is None:
             continue
-        safety += scan_markdown(page.text, page.shown, allowed_hosts)
+        found = scan_markdown(page.text, page.shown, allowed_hosts)
+        if page.front is not None:
+            # A line the source scan already reported needs no second problem.
+            lines = {problem.line for problem in found}
+            found += [
+                problem
+                for problem in front_matter_problems(page.front, page.shown)
+                if problem.line not in lines
+            ]
+        safety += found
         safety += check_source_links(page.text, page.path, docs_dir, page.shown)
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.

@@ -38,7 +38,7 @@ ACTIVITY_LINK = "activity-link"
 ACTIVITY_LOCATION = "activity-location"
 UNSAFE_RULES = (
     "unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe", "unsafe-element",
-    "unsafe-attribute", "unsafe-style", "unsafe-foreign-source",
+    "unsafe-attribute", "unsafe-style", "unsafe-foreign-source", "unsafe-front-matter",
 )
 # Nothing from outside the repository, and only the files the site uses.
 SYMLINK_OUTSIDE_PROJECT = "symlink-outside-project"

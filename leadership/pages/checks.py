@@ -46,6 +46,14 @@ def check_pages(
     return sorted(set(problems)), len(content.pages)
 
 
+def listed_extensions(config_file: Path) -> list:
+    """mkdocs.yml's ``markdown_extensions``, as written there."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as stream:
+        return (yaml_load(stream) or {}).get("markdown_extensions") or []
+
+
 def markdown_renderer(config_file: Path):
     """Markdown -> HTML with the project's Markdown extensions (mkdocs.yml), as the build
     renders a page's body before the plugin's allowlist reads it."""
@@ -53,11 +61,7 @@ def markdown_renderer(config_file: Path):
 
     extensions, configs = list(DEFAULT_EXTENSIONS), {}
     if config_file.is_file():
-        from mkdocs.utils.yaml import yaml_load
-
-        with config_file.open(encoding="utf-8") as stream:
-            listed = (yaml_load(stream) or {}).get("markdown_extensions") or []
-        for entry in listed:
+        for entry in listed_extensions(config_file):
             name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
             extensions.append(name)
             configs[name] = options or {}

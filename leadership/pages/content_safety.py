@@ -257,3 +257,28 @@ def locate(findings: Iterable[Finding], path: str, source_text: str) -> list[Pro
         )
         problems.append(Problem(path, line, finding.rule, finding.message))
     return sorted(set(problems))
+
+
+# Front matter is text (titles, descriptions, labels): markup in a value, however the YAML
+# spells it ("\u003c" is "<"), is refused, as is an address that runs a script.
+MARKUP = re.compile(r"<[A-Za-z!/?]")
+
+
+def front_matter_problems(front, path: str) -> list[Problem]:
+    """Every front matter value (as YAML reads it, escapes decoded) that holds markup or a
+    script address, at its line (``front``: the page's ``FrontMatter``)."""
+    problems = []
+    stack: list[tuple[tuple, object]] = [((), front.data)]
+    while stack:
+        key_path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [((*key_path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*key_path, index), item) for index, item in enumerate(value)]
+        elif isinstance(value, str) and (MARKUP.search(value) or unsafe_url(value)):
+            problems.append(Problem(
+                path, front.line(*key_path), "unsafe-front-matter",
+                f"{value[:60]!r}: front matter is text, shown as it is written: write it "
+                "without markup or script addresses",
+            ))
+    return problems
