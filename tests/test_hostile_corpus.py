@@ -205,3 +205,28 @@ def test_the_tripwire_fires_on_a_page_without_the_policy(browser):
         browser, hostile_page("svg_style_differential.md", "en", with_policy=False)
     )
     assert any(entry.startswith("alert(") for entry in tripped), tripped
+
+
+# --- films.yml: every field is text ----------------------------------------------------------
+
+FILM_FIELDS = [
+    ("speaker: ", '"\\u003cimg src=x onerror=alert(1)\\u003e"'),
+    ("      en: ", '"\\u003csvg onload=alert(1)\\u003e"'),  # a title in English
+    ("      cy: ", "\"<a href='javascript:alert(1)'>Gwylio</a>\""),  # and in Welsh
+]
+
+
+@pytest.mark.parametrize(("field", "value"), FILM_FIELDS)
+def test_markup_in_a_films_yml_field_is_refused_at_its_line(tmp_path, field, value):
+    from leadership.reporting import ContentError
+    from leadership.subtitles.films import load_films_file
+
+    films = tmp_path / "films.yml"
+    lines = (PROJECT_ROOT / "transcripts/films.yml").read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.lstrip().startswith(field.strip()))
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines[index] = f"{indent}{field.strip()} {value}"
+    films.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_films_file(films, "transcripts/films.yml")
+    assert [(p.line, "markup" in p.message) for p in raised.value.problems] == [(index + 1, True)]

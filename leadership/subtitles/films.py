@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.pages.content_safety import MARKUP, unsafe_url
 from leadership.reporting import ContentError, Problem
 from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose
@@ -221,6 +222,11 @@ class _Reader:
             return None
         if not str(node.value).strip():
             self.fail(node, f"{what} is empty")
+            return None
+        if MARKUP.search(str(node.value)) or unsafe_url(str(node.value)):
+            # Shown on both film pages and in search: text only, however YAML spells it.
+            self.fail(node, f"{what} {str(node.value)[:60]!r} holds markup or a script "
+                      "address: films.yml is text")
             return None
         return str(node.value)
 
