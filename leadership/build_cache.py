@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +55,26 @@ def stamp(*parts: bytes | str) -> str:
 
 
 class StampedCache:
-    """Answers by question (strings), valid for one stamp.
+    """Answers by question (strings), valid for one stamp; ``valid(question, answer)`` says
+    whether a kept answer has the shape an answer has (others are dropped when read).
 
     ``save`` keeps only the answers asked for since the cache was opened, so answers to
     questions the site no longer asks (a page's old address) do not pile up.
     """
 
-    def __init__(self, path: Path, stamp_value: str):
+    def __init__(
+        self, path: Path, stamp_value: str, valid: Callable[[str, Any], bool] = lambda q, a: True
+    ):
         self.path = path
         self.stamp = stamp_value
         kept = read_json(path)
         answers = kept.get("answers") if kept.get("stamp") == stamp_value else None
-        self.answers: dict[str, Any] = answers if isinstance(answers, dict) else {}
+        # An answer of the wrong shape (a damaged or tampered file) is a miss, never a value.
+        self.answers: dict[str, Any] = {
+            question: answer
+            for question, answer in (answers.items() if isinstance(answers, dict) else ())
+            if isinstance(question, str) and valid(question, answer)
+        }
         self.asked: set[str] = set()
         self.changed = False
 

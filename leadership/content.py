@@ -21,7 +21,7 @@ from pathlib import Path
 from leadership.activities import schema as activity_schema
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.learning import reflection_question_problems
-from leadership.pages.content_safety import scan_markdown
+from leadership.pages.content_safety import front_matter_problems, scan_markdown
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.pages.frontmatter import (
     KINDS,
@@ -33,6 +33,7 @@ from leadership.pages.frontmatter import (
 )
 from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.pages.source_links import check_source_links
+from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
 from leadership.subtitles.cues import Cue
@@ -163,6 +164,8 @@ def read_pages(root: Path, docs_dir: Path) -> tuple[dict[str, Page], list[Proble
     pages: dict[str, Page] = {}
     problems: list[Problem] = []
     for language, path in page_files(docs_dir):
+        if not within_project(path, root):
+            continue  # docs_problems reports it
         shown = shown_path(path, root)
         src_uri = path.relative_to(docs_dir).as_posix()
         text = front = None
@@ -184,8 +187,11 @@ def read_site(
     """Read and check the project's content: films, subtitles, every page, every guide."""
     docs_dir = docs_dir or root / "docs"
     transcripts_dir = transcripts_dir or root / "transcripts"
+    # Nothing from outside the project is read: a link out is reported, never followed.
+    tree_problems = docs_problems(docs_dir, root) + symlink_problems(transcripts_dir, root)
     films = FilmLibrary.read(transcripts_dir)
     pages, problems = read_pages(root, docs_dir)
+    problems += tree_problems
     references = activity_schema.References.from_content(
         principle_titles(pages), films, docs_dir, root
     )
@@ -212,7 +218,16 @@ def read_site(
     for page in pages.values():
         if page.text is None:
             continue
-        safety += scan_markdown(page.text, page.shown, allowed_hosts)
+        found = scan_markdown(page.text, page.shown, allowed_hosts)
+        if page.front is not None:
+            # A line the source scan already reported needs no second problem.
+            lines = {problem.line for problem in found}
+            found += [
+                problem
+                for problem in front_matter_problems(page.front, page.shown)
+                if problem.line not in lines
+            ]
+        safety += found
         safety += check_source_links(page.text, page.path, docs_dir, page.shown)
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.

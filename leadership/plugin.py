@@ -29,13 +29,21 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import normalize_url
+from mkdocs.utils import clean_directory, normalize_url
 
 from leadership.activities.rendering import activity_page_context, index_context
 from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
 from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
 from leadership.content import SiteContent, read_site
+from leadership.content_security import (
+    INLINE_STYLESHEET,
+    MATERIAL_INLINE_SCRIPTS,
+    inline_scripts,
+    policy,
+    shim_frame_script,
+    source_hash,
+)
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
@@ -44,7 +52,8 @@ from leadership.languages import (
     site_prefix,
 )
 from leadership.learning import learning_page_context
-from leadership.pages.content_safety import might_be_unsafe, scan_html
+from leadership.pages.allowlist import unsafe_parts
+from leadership.pages.content_safety import locate
 from leadership.pages.draft_notice import with_notice
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
@@ -55,6 +64,7 @@ from leadership.print_offline.handout import (
     with_print_addresses,
 )
 from leadership.print_offline.offline import (
+    SHIM_SOURCE,
     install_shim,
     local_polyfills,
     offline_plugin,
@@ -135,6 +145,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.templates: dict[str, Template] = {}
         self.pending_cues: dict[str, str] = {}
         self.rendered_problems: list[Problem] = []
+        self.style_hash: str | None = None
+        self.site_dir: Path | None = None
 
     # --- Where the build is --------------------------------------------------------------
 
@@ -166,6 +178,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         quiet_language_config_echo()
         if self.nested_build:
             return config
+        self.site_dir = Path(config.site_dir)
         if self.config.print.handout:
             problem = release_address_problem(config.site_url or "", self.command, os.environ)
             if problem:
@@ -212,6 +225,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.pending_cues = {}
         self.rendered_problems = []
+        self.style_hash = None
         self.templates = {}
         self.environment = None
 
@@ -227,9 +241,25 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     # --- Pages ------------------------------------------------------------------------------
 
+    def _content_security_policy(self, config, context) -> str:
+        """This page's policy: the hashes of the inline scripts its templates write (their
+        text depends on the page's depth) and of the site's inline stylesheet."""
+        environment = config.theme.get_env()
+        context = {**context, "features": config.theme.get("features") or []}
+        scripts = []
+        for name in MATERIAL_INLINE_SCRIPTS:
+            scripts += inline_scripts(environment.get_template(name).render(context))
+        if self.config.offline:
+            worker = environment.from_string("{{ search_worker | url }}").render(context)
+            scripts.append(shim_frame_script(self.root / SHIM_SOURCE, worker))
+        if self.style_hash is None:
+            self.style_hash = source_hash(environment.get_template(INLINE_STYLESHEET).render())
+        return policy(map(source_hash, scripts), [self.style_hash])
+
     def on_page_context(self, context, page, config, nav):
         context["ui"] = strings_for(page.file.locale)
         context["search_worker"] = self.search_worker
+        context["content_security_policy"] = self._content_security_policy(config, context)
         context["learning"] = learning_page_context(page, nav, self.content.films.films)
         # Material writes the language switch and the hreflang links from extra.alternate.
         config.extra.alternate = language_links(page)
@@ -240,6 +270,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         language = build_language(config)
         context["ui"] = strings_for(language)
         context["search_worker"] = self.search_worker
+        context["content_security_policy"] = self._content_security_policy(config, context)
         if template_name == NOT_FOUND_PAGE:
             config.extra.alternate = home_language_links(language)
         return context
@@ -261,11 +292,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _safety_and_notices(self, html, page, config) -> str:
         """What Markdown made is scanned again, before the project adds its own HTML."""
-        if might_be_unsafe(html):  # the source is read, and its lines searched, only then
+        findings = unsafe_parts(html, self._allowed_hosts(config))
+        if findings:  # the source is read, and its lines searched, only then
             source = Path(page.file.abs_src_path)
-            self.rendered_problems += scan_html(
-                html, shown_path(source, self.root), source.read_text(encoding="utf-8"),
-                self._allowed_hosts(config),
+            self.rendered_problems += locate(
+                findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
             )
         language = page.file.locale
         if self.content.page_status(page.file.src_uri) == DRAFT:
@@ -442,3 +473,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return None
 
     on_post_build = CombinedEvent(_fail_on_unsafe_html, _publish, _finish_site)
+
+    def on_build_error(self, *, error):
+        # A failed build leaves no site that could be published, not even part of one (nor
+        # the last good build's, which a deploy step could mistake for this one). MkDocs'
+        # own cleaning, as it does before every build; for the nested Welsh build too.
+        if self.site_dir is not None and self.site_dir.is_dir():
+            clean_directory(str(self.site_dir))

@@ -36,7 +36,18 @@ ACTIVITY_RULES = tuple(
 )
 ACTIVITY_LINK = "activity-link"
 ACTIVITY_LOCATION = "activity-location"
-UNSAFE_RULES = ("unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe")
+UNSAFE_RULES = (
+    "unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe", "unsafe-element",
+    "unsafe-attribute", "unsafe-style", "unsafe-foreign-source", "unsafe-front-matter",
+)
+# Nothing from outside the repository, and only the files the site uses.
+SYMLINK_OUTSIDE_PROJECT = "symlink-outside-project"
+DOCS_FILE_TYPE = "docs-file-type"
+DOCS_LOCATION = "docs-location"
+SOURCE_TREE_RULES = (SYMLINK_OUTSIDE_PROJECT, DOCS_FILE_TYPE, DOCS_LOCATION)
+# Heading ids: the same in both languages, once on a page.
+HEADING_ID_PARITY = "heading-id-parity"
+HEADING_ID_DUPLICATE = "heading-id-duplicate"
 # My learning: each reflection question gets its notes box, the same in both languages.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 
@@ -88,6 +99,9 @@ PROJECT_RULES: dict[str, str] = {
     )},
     **{rule: "activities" for rule in ACTIVITY_RULES},
     **{rule: "content safety" for rule in UNSAFE_RULES},
+    **{rule: "content safety" for rule in SOURCE_TREE_RULES},
+    HEADING_ID_PARITY: "pages",
+    HEADING_ID_DUPLICATE: "pages",
     **{rule: "pages" for rule in REFLECTION_RULES},
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",

@@ -38,6 +38,7 @@ from leadership.markdown_source import (
 )
 from leadership.reporting import Problem, shown_path
 from leadership.welsh import radical_spellings
+from leadership.yaml_nodes import refuse_aliases
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DICTIONARIES = {
@@ -231,7 +232,12 @@ class Speller:
 
     def _load_cache(self) -> dict[str, list[str]]:
         if self._suggestions is None:
-            self._suggestions = read_json(self.cache_file) if self.cache_file else {}
+            kept = read_json(self.cache_file) if self.cache_file else {}
+            # A suggestion list of the wrong shape is a miss, never a value.
+            self._suggestions = {
+                key: value for key, value in kept.items()
+                if isinstance(value, list) and all(isinstance(item, str) for item in value)
+            }
         return self._suggestions
 
     def save(self) -> None:
@@ -309,6 +315,7 @@ def front_matter_text_spans(text: str) -> list[tuple[int, int]]:
         return []
     offset = len(first_line) + 1
     try:
+        refuse_aliases(source.front_matter)
         node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return []  # the front matter check reports it
@@ -434,6 +441,7 @@ def check_subtitles(text: str, path: str, language: str, speller: Speller) -> li
 def check_films_file(text: str, path: str, speller: Speller) -> list[Misspelling]:
     """The per-language title, role and description of each film in films.yml."""
     try:
+        refuse_aliases(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return []  # the subtitle check reports it

@@ -309,6 +309,7 @@ class RememberedDictionary:
                 Path(__file__).read_bytes(),
                 metadata.version("spylls"),
             ),
+            valid=lambda question, answer: isinstance(answer, bool),
         )
         self._dictionary: WelshDictionary | None = None
 

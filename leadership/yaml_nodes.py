@@ -6,6 +6,10 @@ on a 1,236-page site (benchmarks/bench_site.py). libyaml words its errors differ
 when it refuses a text the pure-Python parser reads it again: errors say the same whichever
 parser PyYAML was built with, and a text only one of them accepts is read as the
 pure-Python parser reads it.
+
+Aliases (``*name``) are refused before anything is composed: content comes by pull request,
+and a few lines of nested aliases ("billion laughs") expand to more nodes than memory holds
+for anything that walks the tree. No file the project reads needs them.
 """
 
 from __future__ import annotations
@@ -39,7 +43,28 @@ def _with_either_parser(text: str, construct: bool) -> tuple[yaml.Node | None, A
     return _compose(text, yaml.SafeLoader, construct)
 
 
+ALIASES_REFUSED = "aliases (*{name}) are not allowed: write the value out in full"
+
+
+def refuse_aliases(text: str, loader_class=FAST_LOADER) -> None:
+    """Raise ``yaml.composer.ComposerError`` at the first alias in ``text`` (and any error
+    the scanner meets before it)."""
+    if "*" not in text:  # every alias starts with one
+        return
+    loader = loader_class(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.AliasToken):
+                raise yaml.composer.ComposerError(
+                    None, None, ALIASES_REFUSED.format(name=token.value), token.start_mark
+                )
+    finally:
+        loader.dispose()
+
+
 def _compose(text: str, loader_class, construct: bool) -> tuple[yaml.Node | None, Any]:
+    refuse_aliases(text, loader_class)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()

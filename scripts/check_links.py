@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         except links.SiteError as error:
             print(f"check_links.py: error: {error}", file=sys.stderr)
             return EXIT_USAGE
+        if not site.pages:  # docs/ given for site/: nothing checked is no pass
+            print(f"check_links.py: error: {site_dir} holds no HTML pages: give the built "
+                  "site's folder (site/), or no folder to build one", file=sys.stderr)
+            return EXIT_USAGE
         problems = links.check_site(site)
         external = links.external_addresses(site)
         if options.external:

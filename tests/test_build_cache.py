@@ -120,3 +120,34 @@ def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
     # sitemap.xml.gz holds the time it was written; everything else is the same.
     assert [name for name in different if not name.endswith(".gz")] == []
     assert json.loads((tmp_path / "warm" / "cy" / "search" / "search_index.json").read_text())
+
+
+def test_an_answer_of_the_wrong_shape_is_a_miss_not_a_value(tmp_path):
+    path = tmp_path / "answers.json"
+    write_json(path, {"stamp": "s", "answers": {"good": True, "bad": "<script>x</script>"}})
+    cache = StampedCache(path, "s", valid=lambda question, answer: isinstance(answer, bool))
+    assert "good" in cache and "bad" not in cache
+
+
+def test_a_kept_qr_code_with_markup_in_it_is_worked_out_again(tmp_path):
+    path = tmp_path / "qr.json"
+    codes = handout.QrCodes(path)
+    real = codes.svg("https://example.org/a/", "QR code")
+    codes.save()
+    kept = read_json(path)
+    [question] = kept["answers"]
+    hostile = real.replace("<path", '<script>alert(1)</script><path')
+    write_json(path, {**kept, "answers": {question: hostile}})
+    assert handout.QrCodes(path).svg("https://example.org/a/", "QR code") == real
+    write_json(path, {**kept, "answers": {question: ["not", "markup"]}})
+    assert handout.QrCodes(path).svg("https://example.org/a/", "QR code") == real
+
+
+def test_a_kept_dictionary_answer_that_is_not_true_or_false_is_asked_again(tmp_path):
+    path = tmp_path / "answers.json"
+    first = welsh.RememberedDictionary(path)
+    expected = first.knows("mam")
+    first.save()
+    kept = read_json(path)
+    write_json(path, {**kept, "answers": {"known:mam": "yes"}})
+    assert welsh.RememberedDictionary(path).knows("mam") is expected

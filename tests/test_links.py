@@ -781,9 +781,14 @@ def test_cli_json_output_lists_problems_and_external_addresses(capsys):
     assert data["external_checked"] is False
 
 
-@pytest.mark.parametrize("arguments", [["does-not-exist"], ["README-not-a-folder"]])
+@pytest.mark.parametrize(
+    "arguments", [["does-not-exist"], ["README-not-a-folder"], ["docs-not-a-site"]]
+)
 def test_cli_usage_errors_exit_2_without_a_traceback(tmp_path, arguments):
     (tmp_path / "README-not-a-folder").write_text("x")
+    # A folder with no HTML (docs/ given for site/) is not a site that passed.
+    (tmp_path / "docs-not-a-site" / "en").mkdir(parents=True)
+    (tmp_path / "docs-not-a-site" / "en" / "index.md").write_text("# A page\n")
     completed = subprocess.run(
         [sys.executable, str(SCRIPT), *arguments, "--site-url", "/"],
         cwd=tmp_path,

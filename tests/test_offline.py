@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from harness.testing import PROJECT_ROOT, settled_results
+from harness.testing import PROJECT_ROOT, csp_violations, settled_results, watch_policy
 from playwright.sync_api import expect
 
 from leadership.print_offline.offline import (
@@ -273,3 +273,31 @@ def test_notes_and_progress_are_kept_across_reloads_from_file(offline_page, pack
     assert page.locator("[data-learning-items] legend").inner_text() == "Attending"
     assert "Nodyn a gadwyd oddi ar-lein" in page.locator("[data-learning-items]").inner_text()
     assert errors == []
+
+
+OFFLINE_SAMPLE = [
+    "index.html", "cy/index.html", "activities/listening-with-fascination.html",
+    "cy/activities/listening-with-fascination.html", "films/leading-in-a-crisis.html",
+    "cy/films/what-compassionate-leadership-means.html", "cy/glossary.html", "404.html",
+]
+
+
+def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(browser, pack):
+    context = browser.new_context()
+    page = context.new_page()
+    reports = watch_policy(page)
+    violations = []
+    for relative in OFFLINE_SAMPLE:
+        page.goto((pack / relative).as_uri(), wait_until="load")
+        violations += csp_violations(page, reports)
+        reports.clear()
+    # Search from file:// runs in the iframe-worker shim's frame, which the policy governs.
+    for start, query in (("index.html", "obstacles"), ("cy/index.html", "rhwystrau")):
+        page.goto((pack / start).as_uri())
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").press_sequentially(query, delay=20)
+        assert settled_results(page)
+        violations += csp_violations(page, reports)
+        reports.clear()
+    context.close()
+    assert violations == []

@@ -24,10 +24,10 @@ import html
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from leadership.markdown_source import code_spans, line_at, mask, split_source
+from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.reporting import Problem
 
 # An HTML start tag, which may run over several lines.
@@ -64,18 +64,15 @@ IGNORED_CHARACTERS = "".join(map(chr, range(0x21))) + "\x7f"
 IGNORED_IN_SCHEME = re.compile(f"[{re.escape(IGNORED_CHARACTERS)}]+")
 EVENT_HANDLER = re.compile(r"on[a-z]+", re.I)
 
-# What a page must contain for scan_html (rendered HTML, as html.parser reads tags and
-# attributes) or scan_markdown (the source) to find anything: one necessary condition per
-# rule. Nearly every page has none of them, and is spared the full scan (on a 1,236-page
-# site, a tenth of the hooks' build time).
+# What a page's source must contain for scan_markdown to find anything: one necessary
+# condition per rule. Nearly every page has none of them, and is spared the full scan (on a
+# 1,236-page site, a tenth of the hooks' build time).
 MAYBE_UNSAFE_ELEMENT = re.compile(
     "<(?:" + "|".join(sorted(SCRIPT_ELEMENTS | FRAME_ELEMENTS.keys())) + ")", re.I
 )
 # "on...=" as an attribute name and its "=": an event handler's name (EVENT_HANDLER) is one
 # of these. Found by its "on" first, which is many times faster than a look-behind.
 MAYBE_EVENT_HANDLER = re.compile(r"[oO][nN]\w+\s*=")
-# What html.parser sees before an attribute's name.
-BEFORE_ATTRIBUTE = "'\"/"
 # What browsers ignore inside a scheme, as bytes, and the schemes: a whole page is searched
 # for a scheme as UTF-8 bytes, which Python deletes and lower-cases many times faster than
 # text (none of these bytes is part of a longer character's encoding).
@@ -164,7 +161,7 @@ def scan_markdown(text: str, path: str, allowed_hosts: Iterable[str] = ()) -> li
 def source_might_be_unsafe(text: str) -> bool:
     """False only when ``scan_markdown`` would find nothing in this page source.
 
-    As ``might_be_unsafe``, but any ``on...=`` counts: in attr_list it may follow ``{``.
+    Any ``on...=`` counts: in attr_list it may follow ``{``.
     """
     if MAYBE_UNSAFE_ELEMENT.search(text) or MAYBE_EVENT_HANDLER.search(text):
         return True
@@ -235,71 +232,53 @@ def _scan_markdown_fully(text: str, path: str, allowed_hosts: Iterable[str]) -> 
     return sorted(set(problems))
 
 
-class _RenderedScanner(HTMLParser):
-    def __init__(self, allowed_hosts: Iterable[str]):
-        super().__init__(convert_charrefs=True)
-        self.allowed_hosts = tuple(allowed_hosts)
-        # (rule, message, what to look for in the source, most telling first)
-        self.found: list[tuple[str, str, list[tuple[str, ...]]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = [(name.lower(), value, index) for index, (name, value) in enumerate(attrs)]
-        for rule, message, index in _tag_problems(tag, attributes, self.allowed_hosts):
-            if index is None:
-                clues = [(f"<{tag}",)]
-            else:
-                name, value = attrs[index]
-                clues = [(name, value or name), (value or name,), (f"<{tag}", name), (name,)]
-            self.found.append((rule, message, clues))
-
-    handle_startendtag = handle_starttag
-
-
-def might_be_unsafe(rendered: str) -> bool:
-    """False only when ``scan_html`` would find nothing in this HTML.
-
-    An attribute's value, unescaped and without the characters browsers ignore in a scheme,
-    is part of the whole page's text treated the same way, so an unsafe address shows there.
-    """
-    if MAYBE_UNSAFE_ELEMENT.search(rendered) or _has_attribute_named_on(rendered):
-        return True
-    return has_unsafe_scheme_unescaped(rendered)
-
-
-def _has_attribute_named_on(rendered: str) -> bool:
-    for match in MAYBE_EVENT_HANDLER.finditer(rendered):
-        if match.start() == 0:
-            continue
-        before = rendered[match.start() - 1]
-        if before in BEFORE_ATTRIBUTE or before.isspace():
-            return True
-    return False
-
-
 def scan_html(
     rendered: str, path: str, source_text: str = "", allowed_hosts: Iterable[str] = ()
 ) -> list[Problem]:
-    """Unsafe elements and attributes in the HTML rendered from a page.
+    """What the allowlist (``leadership.pages.allowlist``) would remove from the HTML
+    rendered from a page, each at the first source line showing the offending tag or
+    attribute (line 1 when none does, for example when entities disguised it)."""
+    return locate(unsafe_parts(rendered, allowed_hosts), path, source_text)
 
-    The line is the first source line showing the offending tag or attribute (line 1 when
-    none does, for example when entities disguised it).
-    """
-    if not might_be_unsafe(rendered):
-        return []
-    scanner = _RenderedScanner(allowed_hosts)
-    scanner.feed(rendered)
-    scanner.close()
+
+def locate(findings: Iterable[Finding], path: str, source_text: str) -> list[Problem]:
+    """Each finding as a problem at the first source line that shows its clues."""
     lines = html.unescape(source_text).lower().split("\n")
     problems = []
-    for rule, message, clues in scanner.found:
+    for finding in findings:
         line = next(
             (
                 number
-                for clue in clues
+                for clue in finding.clues
                 for number, text in enumerate(lines, 1)
                 if all(part.lower() in text for part in clue)
             ),
             1,
         )
-        problems.append(Problem(path, line, rule, message))
+        problems.append(Problem(path, line, finding.rule, finding.message))
     return sorted(set(problems))
+
+
+# Front matter is text (titles, descriptions, labels): markup in a value, however the YAML
+# spells it ("\u003c" is "<"), is refused, as is an address that runs a script.
+MARKUP = re.compile(r"<[A-Za-z!/?]")
+
+
+def front_matter_problems(front, path: str) -> list[Problem]:
+    """Every front matter value (as YAML reads it, escapes decoded) that holds markup or a
+    script address, at its line (``front``: the page's ``FrontMatter``)."""
+    problems = []
+    stack: list[tuple[tuple, object]] = [((), front.data)]
+    while stack:
+        key_path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [((*key_path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*key_path, index), item) for index, item in enumerate(value)]
+        elif isinstance(value, str) and (MARKUP.search(value) or unsafe_url(value)):
+            problems.append(Problem(
+                path, front.line(*key_path), "unsafe-front-matter",
+                f"{value[:60]!r}: front matter is text, shown as it is written: write it "
+                "without markup or script addresses",
+            ))
+    return problems

@@ -116,6 +116,20 @@ def qr_svg(address: str, title: str) -> str:
     return SVG_OPEN.sub('<svg role="img"', svg, count=1)
 
 
+# What qr_svg writes, and nothing else: the code is put into pages as markup.
+QR_SVG_SHAPE = (
+    r'<svg role="img" viewBox="0 0 \d+ \d+" class="cl-print-qr__code"><title>{title}</title>'
+    r'<path class="qrline" stroke="#000" d="[MmHhVv0-9 .\-]+"/></svg>'
+)
+
+
+def is_qr_svg(question: str, answer: object) -> bool:
+    """Whether a kept answer is a code as ``qr_svg`` writes one for this question's title."""
+    title = question.split("\n", 1)[0]
+    shape = QR_SVG_SHAPE.format(title=re.escape(html_lib.escape(title, quote=False)))
+    return isinstance(answer, str) and re.fullmatch(shape, answer) is not None
+
+
 class QrCodes:
     """``qr_svg`` codes kept between builds (``leadership.build_cache``): a code costs about
     a millisecond, for every page of every build, and changes only with the page's address,
@@ -123,7 +137,7 @@ class QrCodes:
 
     def __init__(self, cache_path: Path):
         code_version = stamp(segno.__version__, Path(__file__).read_bytes())
-        self._codes = StampedCache(cache_path, code_version)
+        self._codes = StampedCache(cache_path, code_version, valid=is_qr_svg)
 
     def svg(self, address: str, title: str) -> str:
         question = f"{title}\n{address}"

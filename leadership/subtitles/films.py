@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.pages.content_safety import MARKUP, unsafe_url
 from leadership.reporting import ContentError, Problem
 from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose
@@ -73,7 +74,7 @@ def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
     path as problems show it)."""
     name = name or str(path)
     _, root = read_films_document(path, name)
-    reader = _Reader(name)
+    reader = _Reader(name, Path(path).parent)
     films = reader.films(root)
     if reader.problems:
         raise ContentError(reader.problems)
@@ -104,8 +105,9 @@ def read_films_document(path: str | Path, name: str | None = None) -> tuple[str,
 class _Reader:
     """Turns the YAML node tree into Films, noting each mistake at its node's line."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, folder: Path):
         self.path = path
+        self.folder = folder
         self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node | None, message: str, line: int | None = None) -> None:
@@ -174,12 +176,20 @@ class _Reader:
         video = None
         video_node = keys["video"][1] if "video" in keys else None
         if video_node is not None and not _is_null(video_node):
+            reported = len(self.problems)
             video = self.fields(video_node, "video", ("src", "type"))
             if video and not _is_local_media(video.get("src", "")):
                 self.fail(
                     video_node,
                     "video src must be a file beside films.yml (e.g. media/film.mp4): the site "
                     "serves its own media and makes no third-party requests",
+                )
+            elif video and len(self.problems) == reported and not self.media_file(video["src"]):
+                self.fail(
+                    video_node,
+                    f"video src {video['src']!r} is not a file in {self.folder.name}/ (a "
+                    "folder, a missing file, or a link out of the project): add the file, "
+                    "or set video: null",
                 )
         film = Film(
             slug=slug or "",
@@ -197,12 +207,26 @@ class _Reader:
         )
         return film if len(self.problems) == before else None
 
+    def media_file(self, src: str) -> bool:
+        """Whether ``src`` is a file inside the folder films.yml is in (links resolved)."""
+        path = self.folder / src
+        try:
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return False
+        return resolved.is_file() and resolved.is_relative_to(self.folder.resolve())
+
     def text(self, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
             self.fail(node, f"{what} must be text")
             return None
         if not str(node.value).strip():
             self.fail(node, f"{what} is empty")
+            return None
+        if MARKUP.search(str(node.value)) or unsafe_url(str(node.value)):
+            # Shown on both film pages and in search: text only, however YAML spells it.
+            self.fail(node, f"{what} {str(node.value)[:60]!r} holds markup or a script "
+                      "address: films.yml is text")
             return None
         return str(node.value)
 

@@ -177,3 +177,34 @@ def minimal_mkdocs_yml() -> str:
         "        - locale: cy\n          name: Cymraeg\n"
         "  - leadership\n"
     )
+
+
+# Recorded in every frame of a page: each Content Security Policy violation.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", event => {
+  const where = `${event.sourceFile || document.URL}:${event.lineNumber}`;
+  window.__cspViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${where} ${event.sample}`
+  );
+});
+"""
+
+
+def watch_policy(page) -> list[str]:
+    """Listen on ``page`` for CSP violations: the list the console's reports are added to
+    (from every frame, the iframe-worker shim's too). Read ``csp_violations`` after."""
+    reports: list[str] = []
+    page.add_init_script(CSP_LISTENER)
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text
+        and reports.append(message.text),
+    )
+    return reports
+
+
+def csp_violations(page, reports: list[str]) -> list[str]:
+    """Every violation the page's listener and the console have seen so far."""
+    found = [f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
+    return found + [f"{page.url}: {report}" for report in reports]

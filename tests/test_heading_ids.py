@@ -1,0 +1,52 @@
+"""Heading ids are the same in both languages and used once on a page: the pages check
+reports each difference at the heading's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadership.pages.checks import check_pages
+
+FIXTURES = Path(__file__).parent / "fixtures" / "heading_ids"
+
+
+def project(tmp_path: Path, english: str, welsh: str) -> Path:
+    for language, fixture in (("en", english), ("cy", welsh)):
+        page = tmp_path / "docs" / language / "index.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text((FIXTURES / fixture).read_text(encoding="utf-8"), encoding="utf-8")
+    # The pages check renders each page with the project's Markdown extensions.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nmarkdown_extensions: [attr_list, {toc: {permalink: true}}]\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def found(root: Path) -> list[tuple[str, int, str]]:
+    problems, _ = check_pages(root)
+    return [(p.path, p.line, p.rule) for p in problems]
+
+
+def test_welsh_headings_with_the_english_ids_pass(tmp_path):
+    assert found(project(tmp_path, "en.md", "cy_with_ids.md")) == []
+
+
+def test_a_welsh_heading_with_its_own_id_is_reported_at_its_line(tmp_path):
+    root = project(tmp_path, "en.md", "cy_without_ids.md")
+    problems, _ = check_pages(root)
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("docs/cy/index.md", 16, "heading-id-parity")
+    ]
+    assert "{ #why-it-matters }" in problems[0].message
+
+
+def test_an_id_used_twice_on_a_page_is_reported_at_its_second_use(tmp_path):
+    root = project(tmp_path, "en_duplicate.md", "cy_with_ids.md")
+    assert ("docs/en/index.md", 13, "heading-id-duplicate") in found(root)
+
+
+def test_the_site_s_pages_keep_their_ids_in_step():
+    root = Path(__file__).resolve().parents[1]
+    problems, _ = check_pages(root)
+    assert [p for p in problems if p.rule.startswith("heading-id")] == []
