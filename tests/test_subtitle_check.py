@@ -58,6 +58,7 @@ SINGLE_FILES: dict[str, set[tuple[str, int]]] = {
     "empty_text.srt": {("empty-text", 6)},
     "same_text_as_previous.srt": {("repeated-text", 7)},
     "unbalanced_italic_tag.srt": {("unbalanced-tags", 7)},
+    "cue_with_html_markup.srt": {("unsafe-cue-markup", 8)},
     "closing_tag_without_opening.srt": {("unbalanced-tags", 8)},
 }
 

@@ -21,6 +21,7 @@ from leadership.subtitles.accepted_warnings import FILE_NAME as ACCEPTED_WARNING
 from leadership.subtitles.accepted_warnings import apply_accepted, read_accepted
 from leadership.subtitles.cues import (
     FORMATTING_TAG,
+    HTML_TAG,
     Cue,
     decode_srt,
     format_timestamp,
@@ -203,7 +204,21 @@ def check_cues(cues: Sequence[Cue], path: str, language: str | None = None) -> l
             fault = unbalanced_tag(text)
             if fault:
                 add(problem("unbalanced-tags", path, text_line + fault[0], fault[1]))
+            for offset, tag in markup_tags(text):
+                add(problem(
+                    "unsafe-cue-markup", path, text_line + offset,
+                    f"{tag!r} is not subtitle formatting: only <i>, <b>, <u> and <font> are",
+                ))
     return problems
+
+
+def markup_tags(text: str) -> list[tuple[int, str]]:
+    """Tags in a cue that are not subtitle formatting: (line offset in the cue, tag)."""
+    return [
+        (text.count("\n", 0, tag.start()), tag.group(0))
+        for tag in HTML_TAG.finditer(text)
+        if not FORMATTING_TAG.fullmatch(tag.group(0))
+    ]
 
 
 def unbalanced_tag(text: str) -> tuple[int, str] | None:

@@ -67,6 +67,8 @@ WEBVTT_HEADER = re.compile(r"\s*WEBVTT\b")
 FORMATTING_TAG = re.compile(r"<(/?)(i|b|u|font)\b[^>]*>", re.IGNORECASE)
 # Any HTML-like tag or ASS override ({\an8}); not "2 < 3".
 ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|\{\\[^}]*\}")
+# An HTML-like tag (ANY_TAG without the {\an8} style overrides).
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 WEBVTT_KEPT_TAGS = frozenset({"i", "b", "u"})
 
 

@@ -179,6 +179,12 @@ RULES: dict[str, Rule] = {
             "`<i>` `<b>` `<u>` `<font>` closed, nested",
             PROJECT, "Close each formatting tag, innermost first.",
         ),
+        Rule(
+            "unsafe-cue-markup", "readability", "error",
+            "only `<i>` `<b>` `<u>` `<font>` tags", PROJECT,
+            "Delete the tag: a subtitle may hold only formatting tags, never HTML such as "
+            "`<script>`, `<img>` or `<a>` (the site shows cues as text).",
+        ),
         # completeness across languages and films
         Rule(
             "missing-subtitles", "completeness", "error", "en and cy for every film",
