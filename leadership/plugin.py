@@ -249,11 +249,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     @event_priority(-150)
     def on_files(self, files, config):
         language = build_language(config)
-        for activity in self.content.activities.get(language, []):
-            files.append(self._presenter_file(activity, config))
-        for language_file in files.documentation_pages():
-            if getattr(language_file, "presenter_of", None):
-                self._pair_presenter(language_file, files, config)
+        generated = [
+            self._presenter_file(activity, config)
+            for activity in self.content.activities.get(language, [])
+        ]
+        for presenter in generated:
+            files.append(presenter)
+            self._pair_presenter(presenter, config)
+        # i18n's sitemap lists each language's pages from what its on_files kept.
+        listed = getattr(self._i18n, "i18n_files_per_language", None)
+        if listed is not None and language in listed:
+            listed[language] = [*listed[language], *generated]
         return files
 
     def _presenter_file(self, activity, config) -> File:
@@ -309,7 +315,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return generated
 
     @staticmethod
-    def _pair_presenter(generated, files, config) -> None:
+    def _pair_presenter(generated, config) -> None:
         """The page's counterparts, for the language switch (as i18n pairs its own pages)."""
         activity = generated.presenter_of
         generated.alternates = {activity.language: generated}

@@ -273,3 +273,17 @@ def test_notes_and_progress_are_kept_across_reloads_from_file(offline_page, pack
     assert page.locator("[data-learning-items] legend").inner_text() == "Attending"
     assert "Nodyn a gadwyd oddi ar-lein" in page.locator("[data-learning-items]").inner_text()
     assert errors == []
+
+
+def test_an_activity_is_presented_from_file(offline_page, pack):
+    """The presenter view works from file://: from the guide's link, step by step, and the
+    language switch keeps the step."""
+    page = offline_page
+    page.goto((pack / "activities" / "listening-with-fascination.html").as_uri())
+    page.locator("a.cl-present-link").click()
+    page.wait_for_url("**/activities/listening-with-fascination/present.html#step-1")
+    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "1"
+    page.keyboard.press("ArrowRight")
+    page.locator("a[data-cl-language-switch][hreflang='cy']").click()
+    page.wait_for_url("**/cy/activities/listening-with-fascination/present.html#step-2")
+    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "2"
