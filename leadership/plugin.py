@@ -459,6 +459,13 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _presenter_page(self, html, page, config, files) -> str:
         activity = page.file.presenter_of
         guide = files.get_file_from_path(activity.source_uri)
+        # The page is in no navigation list, so Material writes no table-of-contents toggle
+        # for it: a contents list would label a control that is not there. The steps are
+        # reached by the keys and buttons instead.
+        for item in page.toc.items:
+            item.children = []
+        if page.toc.items and page.toc.items[0].level != 1:
+            page.toc.items.clear()
         return self._template(config, PRESENTER_TEMPLATE).render(
             ui=strings_for(activity.language),
             content=Markup(html),  # the page's own HTML, rendered by MkDocs from the guide

@@ -49,7 +49,6 @@
     var steps = Array.prototype.slice.call(document.querySelectorAll("[data-present-step]"));
     if (!steps.length) return;
     var settings = JSON.parse(document.getElementById("cl-present-settings").textContent);
-    var panel = root.querySelector("[data-present-panel]");
     var announcer = root.querySelector("[data-present-announce]");
     var stepTimer = root.querySelector('[data-present-timer="step"]');
     var elapsedTimer = root.querySelector('[data-present-timer="elapsed"]');
@@ -205,7 +204,7 @@
     // Back in the foreground: show the clock's time at once, not at the next tick.
     document.addEventListener("visibilitychange", render);
 
-    panel.hidden = false;
+
     if (rest) rest.hidden = true;
     root.classList.add("cl-present--js");
     document.body.classList.add("cl-presenting");
