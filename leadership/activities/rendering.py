@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from leadership.activities.presenting import present_source_uri
 from leadership.activities.schema import (
     PRINCIPLES_FOLDER,
     Activity,
@@ -17,7 +18,6 @@ from leadership.activities.schema import (
     by_length,
     by_principle,
 )
-from leadership.activities.presenting import present_source_uri
 from leadership.interface import strings_for
 
 FILMS_FOLDER = "films"
