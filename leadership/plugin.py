@@ -368,7 +368,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _safety_and_notices(self, html, page, config) -> str:
         """What Markdown made is scanned again, before the project adds its own HTML."""
         if might_be_unsafe(html):  # the source is read, and its lines searched, only then
-            source = Path(page.file.abs_src_path)
+            presenter_of = getattr(page.file, "presenter_of", None)
+            # A generated presenter page has no file of its own: its Markdown is the guide's.
+            source = (
+                self.root / presenter_of.path if presenter_of
+                else Path(page.file.abs_src_path)
+            )
             self.rendered_problems += scan_html(
                 html, shown_path(source, self.root), source.read_text(encoding="utf-8"),
                 self._allowed_hosts(config),
