@@ -28,7 +28,7 @@ from jinja2 import Environment, Template
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
@@ -303,8 +303,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             page_title=ui["present_title"].format(title=activity.title),
             rest=Markup(one_folder_deeper(parts.rest)),
         )
+        # Reached from its guide, never from the navigation: a clean build says nothing of it.
         generated = File.generated(
-            config, present_source_uri(language, activity.slug), content=markdown
+            config, present_source_uri(language, activity.slug), content=markdown,
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
         generated.dest_uri = present_dest_uri(
             site_prefix(language), activity.slug, config.use_directory_urls
