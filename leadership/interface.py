@@ -301,7 +301,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "my_learning_delete_cancel": {"en": "No, keep everything", "cy": "Na, cadw'r cyfan"},
     "my_learning_deleted": {"en": "Everything is deleted.", "cy": "Mae popeth wedi'i ddileu."},
     "my_learning_not_deleted": {"en": "Nothing was deleted.", "cy": "Ni chafodd dim ei ddileu."},
-    # Workshop mode: the presenter view of an activity and the session planner.
+    # Workshop mode: the presenter view of an activity.
     "present_link": {"en": "Present this activity", "cy": "Cyflwyno'r gweithgaredd hwn"},
     "present_title": {"en": "Present: {title}", "cy": "Cyflwyno: {title}"},
     "present_back": {"en": "Back to the guide", "cy": "Yn ôl i'r canllaw"},
@@ -335,31 +335,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "present_guide_rest": {"en": "The rest of the guide", "cy": "Gweddill y canllaw"},
     "present_film_moment": {"en": "From the film", "cy": "O'r ffilm"},
-    "plan_link": {"en": "Plan a session", "cy": "Cynllunio sesiwn"},
-    "plan_choose": {"en": "Choose activities", "cy": "Dewis gweithgareddau"},
-    "plan_start": {"en": "Start time", "cy": "Amser dechrau"},
-    "plan_agenda": {"en": "Agenda", "cy": "Agenda"},
-    "plan_total": {"en": "Total time", "cy": "Cyfanswm yr amser"},
-    "plan_empty": {
-        "en": "No activities chosen yet.",
-        "cy": "Nid oes gweithgareddau wedi'u dewis eto.",
-    },
-    "plan_move_up": {"en": "Move up: {title}", "cy": "Symud i fyny: {title}"},
-    "plan_move_down": {"en": "Move down: {title}", "cy": "Symud i lawr: {title}"},
-    "plan_remove": {"en": "Remove: {title}", "cy": "Tynnu: {title}"},
-    "plan_print": {"en": "Print the session pack", "cy": "Argraffu pecyn y sesiwn"},
-    "plan_bookmark": {
-        "en": "The address of this page keeps your choice: bookmark it or share it.",
-        "cy": "Mae cyfeiriad y dudalen hon yn cadw eich dewis: gallwch roi nod tudalen arno "
-        "neu ei rannu.",
-    },
-    "plan_needs_javascript": {
-        "en": "Choosing and ordering activities needs JavaScript. Without it, here are the "
-        "activities and their lengths.",
-        "cy": "Mae angen JavaScript i ddewis a threfnu gweithgareddau. Hebddo, dyma'r "
-        "gweithgareddau a'u hyd.",
-    },
-    "plan_handouts": {"en": "Handouts", "cy": "Taflenni"},
     "my_learning_needs_javascript": {
         "en": "My learning needs JavaScript, which is turned off in this browser: it is what "
         "keeps your notes and progress on your device. Everything else on this site can be "
