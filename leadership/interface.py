@@ -301,6 +301,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "my_learning_delete_cancel": {"en": "No, keep everything", "cy": "Na, cadw'r cyfan"},
     "my_learning_deleted": {"en": "Everything is deleted.", "cy": "Mae popeth wedi'i ddileu."},
     "my_learning_not_deleted": {"en": "Nothing was deleted.", "cy": "Ni chafodd dim ei ddileu."},
+    # Workshop mode: the presenter view of an activity.
+    "present_link": {"en": "Present this activity", "cy": "Cyflwyno'r gweithgaredd hwn"},
+    "present_title": {"en": "Present: {title}", "cy": "Cyflwyno: {title}"},
+    "present_back": {"en": "Back to the guide", "cy": "Yn ôl i'r canllaw"},
+    "present_step_of": {"en": "Step {number} of {count}", "cy": "Cam {number} o {count}"},
+    "present_controls": {"en": "Presenter controls", "cy": "Rheolyddion cyflwyno"},
+    "present_previous": {"en": "Previous step", "cy": "Cam blaenorol"},
+    "present_next": {"en": "Next step", "cy": "Cam nesaf"},
+    "present_start": {"en": "Start", "cy": "Dechrau"},
+    "present_pause": {"en": "Pause", "cy": "Oedi"},
+    "present_reset": {"en": "Reset", "cy": "Ailosod"},
+    "present_sound": {
+        "en": "Play a sound at one minute left and at time up",
+        "cy": "Chwarae sain pan fydd munud ar ôl a phan fydd yr amser ar ben",
+    },
+    "present_step_time_left": {"en": "Time left for this step", "cy": "Amser ar ôl i'r cam hwn"},
+    "present_session_planned": {"en": "Session planned", "cy": "Hyd y sesiwn"},
+    "present_session_elapsed": {"en": "Elapsed", "cy": "Amser a aeth heibio"},
+    "present_one_minute_left": {
+        "en": "One minute left for step {number}.",
+        "cy": "Un funud ar ôl i gam {number}.",
+    },
+    "present_time_up": {
+        "en": "Time is up for step {number}.",
+        "cy": "Mae'r amser ar ben i gam {number}.",
+    },
+    "present_keys": {
+        "en": "Keys: right and left arrows for the next and previous step, space to start or "
+        "pause, Home and End for the first and last step.",
+        "cy": "Bysellau: y saethau de a chwith ar gyfer y cam nesaf a'r cam blaenorol, y bylchwr "
+        "i ddechrau neu oedi, Home ac End ar gyfer y cam cyntaf a'r cam olaf.",
+    },
+    "present_guide_rest": {"en": "The rest of the guide", "cy": "Gweddill y canllaw"},
+    "present_film_moment": {"en": "From the film", "cy": "O'r ffilm"},
     "my_learning_needs_javascript": {
         "en": "My learning needs JavaScript, which is turned off in this browser: it is what "
         "keeps your notes and progress on your device. Everything else on this site can be "

@@ -28,10 +28,24 @@ from jinja2 import Environment, Template
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import clean_directory, normalize_url
 
-from leadership.activities.rendering import activity_page_context, index_context
+from leadership.activities.presenting import (
+    PRESENTER_KIND,
+    guide_parts,
+    moments_by_step,
+    one_folder_deeper,
+    present_dest_uri,
+    present_source_uri,
+)
+from leadership.activities.rendering import (
+    activity_page_context,
+    clock_label,
+    index_context,
+    minutes_label,
+)
 from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
 from leadership.build_cache import cache_file
 from leadership.config import LeadershipConfig
@@ -47,6 +61,7 @@ from leadership.content_security import (
 from leadership.interface import strings_for
 from leadership.languages import (
     DEFAULT_LANGUAGE,
+    LANGUAGES,
     build_language,
     missing_counterparts,
     site_prefix,
@@ -91,6 +106,8 @@ ACTIVITY_TEMPLATE = "partials/activity.html"
 ACTIVITIES_INDEX_TEMPLATE = "partials/activities-index.html"
 DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
 PRINT_HEADER_TEMPLATE = "partials/print-header.html"
+PRESENTER_SOURCE_TEMPLATE = "partials/presenter-source.md"
+PRESENTER_TEMPLATE = "partials/presenter.html"
 # Where the cues go in a film page, until on_post_page puts them there (after search read it).
 CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
 FIRST_SECTION = "<h2"
@@ -239,6 +256,95 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.templates[name] = self.environment.get_template(name)
         return self.templates[name]
 
+    # --- Generated pages: each activity's presenter view -----------------------------------
+
+    # After mkdocs-static-i18n (priority -100) has sorted the language's files: the
+    # generated pages are made for the language being built, as i18n makes its own.
+    @event_priority(-150)
+    def on_files(self, files, config):
+        language = build_language(config)
+        generated = [
+            self._presenter_file(activity, config)
+            for activity in self.content.activities.get(language, [])
+        ]
+        for presenter in generated:
+            files.append(presenter)
+            self._pair_presenter(presenter, config)
+        # i18n's sitemap lists each language's pages from what its on_files kept.
+        listed = getattr(self._i18n, "i18n_files_per_language", None)
+        if listed is not None and language in listed:
+            listed[language] = [*listed[language], *generated]
+        return files
+
+    def _presenter_file(self, activity, config) -> File:
+        language = activity.language
+        source = self.content.pages[activity.source_uri].front.source.body
+        parts = guide_parts(source)
+        films = self.content.films
+        moments = [
+            {
+                "quote": " ".join(
+                    cue.text.replace("\n", " ")
+                    for cue in films.cues(moment.film, language) or []
+                    if cue.anchor == moment.cue
+                ),
+                "time_label": moment.time_label,
+                "film_title": self.content.references.film_titles[moment.film][language],
+                "film_link": f"../../films/{moment.film}.md#{moment.cue}",
+                "note": moment.note,
+            }
+            for moment in activity.film_moments
+        ]
+        step_moments = moments_by_step(activity, parts.instructions)
+        ui = strings_for(language)
+        steps = [
+            {
+                "number": number,
+                "count_label": ui["present_step_of"].format(
+                    number=number, count=len(activity.steps)
+                ),
+                "title": step.title,
+                "minutes": step.minutes,
+                "time": minutes_label(step.minutes, language),
+                # The guide's own Markdown: markup for the Markdown page, not text.
+                "instructions": Markup(one_folder_deeper(parts.instructions[number - 1])),
+                "moments": [moments[index] for index in step_moments[number - 1]],
+            }
+            for number, step in enumerate(activity.steps, start=1)
+        ]
+        markdown = self._template(config, PRESENTER_SOURCE_TEMPLATE).render(
+            ui=ui, activity=activity, steps=steps,
+            page_title=ui["present_title"].format(title=activity.title),
+            rest=Markup(one_folder_deeper(parts.rest)),
+        )
+        # Reached from its guide, never from the navigation: a clean build says nothing of it.
+        generated = File.generated(
+            config, present_source_uri(language, activity.slug), content=markdown,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        generated.dest_uri = present_dest_uri(
+            site_prefix(language), activity.slug, config.use_directory_urls
+        )
+        generated.locale = generated.localization = generated.locale_alternate_of = language
+        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
+        generated.presenter_of = activity
+        return generated
+
+    @staticmethod
+    def _pair_presenter(generated, config) -> None:
+        """The page's counterparts, for the language switch (as i18n pairs its own pages)."""
+        activity = generated.presenter_of
+        generated.alternates = {activity.language: generated}
+        for language in LANGUAGES:
+            if language != activity.language:
+                counterpart = File.generated(
+                    config, present_source_uri(language, activity.slug), content=""
+                )
+                counterpart.dest_uri = present_dest_uri(
+                    site_prefix(language), activity.slug, config.use_directory_urls
+                )
+                generated.alternates[language] = counterpart
+
     # --- Pages ------------------------------------------------------------------------------
 
     def _content_security_policy(self, config, context) -> str:
@@ -284,6 +390,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             html = self._film_page(html, page, config)
         elif kind == ACTIVITY_KIND:
             html = self._activity_page(html, page, config, files)
+        elif kind == PRESENTER_KIND:
+            html = self._presenter_page(html, page, config, files)
         elif page.file.src_uri == f"{page.file.locale}/{ACTIVITIES_FOLDER}/{INDEX_PAGE}":
             html = self._activities_index(html, page, config, files)
         if self.config.print.handout:
@@ -294,7 +402,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         """What Markdown made is scanned again, before the project adds its own HTML."""
         findings = unsafe_parts(html, self._allowed_hosts(config))
         if findings:  # the source is read, and its lines searched, only then
-            source = Path(page.file.abs_src_path)
+            presenter_of = getattr(page.file, "presenter_of", None)
+            # A generated presenter page has no file of its own: its Markdown is the guide's.
+            source = (
+                self.root / presenter_of.path if presenter_of
+                else Path(page.file.abs_src_path)
+            )
             self.rendered_problems += locate(
                 findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
             )
@@ -380,6 +493,25 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         if position < 0:
             return html + rendered
         return html[:position] + rendered + html[position:]
+
+    def _presenter_page(self, html, page, config, files) -> str:
+        activity = page.file.presenter_of
+        guide = files.get_file_from_path(activity.source_uri)
+        # The page is in no navigation list, so Material writes no table-of-contents toggle
+        # for it: a contents list would label a control that is not there. The steps are
+        # reached by the keys and buttons instead.
+        for item in page.toc.items:
+            item.children = []
+        if page.toc.items and page.toc.items[0].level != 1:
+            page.toc.items.clear()
+        return self._template(config, PRESENTER_TEMPLATE).render(
+            ui=strings_for(activity.language),
+            content=Markup(html),  # the page's own HTML, rendered by MkDocs from the guide
+            guide_url=guide.url_relative_to(page.file),
+            total_minutes=activity.duration,
+            total_time=minutes_label(activity.duration, activity.language),
+            first_step_clock=clock_label(activity.steps[0].minutes * 60),
+        )
 
     def _activities_index(self, html, page, config, files) -> str:
         language = page.file.locale

@@ -196,10 +196,12 @@ def test_a_film_moment_opens_the_film_page_at_its_cue(offline_page, pack):
     page = offline_page
     page.goto((pack / "cy" / "activities" / "listening-with-fascination.html").as_uri())
     page.locator("a.cl-moment__link", has_text="Gwylio o 0:35").click()
-    assert page.url.endswith("/cy/films/what-compassionate-leadership-means.html#t-00-35")
+    page.wait_for_url("**/cy/films/what-compassionate-leadership-means.html#t-00-35")
     cue = page.locator("#t-00-35")
     assert "cl-cue" in cue.get_attribute("class")
-    assert cue.is_visible() and cue.evaluate("el => el.matches(':target')")
+    expect(cue).to_be_visible()
+    # The page may still be loading when the address changes: wait for it to target the cue.
+    page.wait_for_function("() => document.querySelector('#t-00-35').matches(':target')")
 
 
 def test_subtitles_download_from_the_film_page(offline_page, pack):
@@ -301,3 +303,17 @@ def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(b
         reports.clear()
     context.close()
     assert violations == []
+
+
+def test_an_activity_is_presented_from_file(offline_page, pack):
+    """The presenter view works from file://: from the guide's link, step by step, and the
+    language switch keeps the step."""
+    page = offline_page
+    page.goto((pack / "activities" / "listening-with-fascination.html").as_uri())
+    page.locator("a.cl-present-link").click()
+    page.wait_for_url("**/activities/listening-with-fascination/present.html#step-1")
+    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "1"
+    page.keyboard.press("ArrowRight")
+    page.locator("a[data-cl-language-switch][hreflang='cy']").click()
+    page.wait_for_url("**/cy/activities/listening-with-fascination/present.html#step-2")
+    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "2"

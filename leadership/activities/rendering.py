@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from leadership.activities.presenting import present_source_uri
 from leadership.activities.schema import (
     PRINCIPLES_FOLDER,
     Activity,
@@ -30,6 +31,13 @@ def minutes_label(minutes: int, language: str) -> str:
     if minutes in (1, 2):
         return ui["minutes_one" if minutes == 1 else "minutes_two"]
     return ui["minutes_many"].format(count=minutes)
+
+
+def clock_label(seconds: int) -> str:
+    """A countdown as a clock shows it: "5:00", "1:05:00" past an hour (as presenter.js does)."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 def people_label(group_min: int, group_max: int, language: str) -> str:
@@ -103,6 +111,7 @@ def activity_page_context(
             for number, step in enumerate(activity.steps, start=1)
         ],
         "moments": moments,
+        "present_url": url_for(present_source_uri(language, activity.slug)),
     }
 
 

@@ -25,13 +25,16 @@ from urllib.parse import urlsplit
 
 import nh3
 
-# Ammonia's default elements without image maps, with tables' footers and this site's media.
+# Ammonia's default elements without image maps, with tables' footers, this site's media and
+# the sections of the presenter view (leadership/activities/presenting.py).
 ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS - {"area", "map"} | {"tfoot", "video", "audio",
-                                                                "source", "track"})
+                                                                "source", "track", "section"})
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "style", "role"})
 GENERIC_ATTRIBUTE_PREFIXES = frozenset({"aria-"})
 TAG_ATTRIBUTES = {
     "a": {"href", "hreflang"},
+    # The presenter view's steps: inert data the presenter script reads.
+    "section": {"data-present-step", "data-minutes", "data-present-rest"},
     "abbr": set(),
     "blockquote": {"cite"},
     "q": {"cite"},

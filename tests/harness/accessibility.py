@@ -36,6 +36,11 @@ def run_axe(page, label: str, viewport: str) -> list[Violation]:
         raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make setup` (npm ci installs axe-core)")
     # Evaluated through the DevTools protocol: a <script> tag would be refused by the page's
     # Content Security Policy, rightly, as axe is not one of the site's scripts.
+    # Colours are measured as a reader sees them once the page is still: not half way
+    # through a transition (Material fades the header's title in when a page scrolls).
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
     page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     results = page.evaluate(
         "tags => axe.run(document, "
