@@ -43,13 +43,22 @@ def counterpart_site_path(site_path: str, language: str) -> str:
     return site_prefix(language) + bare
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a file that resolves inside ``folder``: a link out of the project
+    (refused as symlink-outside-project) is never read by any check."""
+    try:
+        return path.is_file() and path.resolve(strict=True).is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def source_pages(docs_dir: Path, language: str) -> set[str]:
     """Paths of a language's Markdown pages, relative to ``docs/<language>/``."""
     root = docs_dir / language
     return {
         path.relative_to(root).as_posix()
         for path in root.rglob("*")
-        if path.is_file() and path.suffix in SOURCE_SUFFIXES
+        if path.suffix in SOURCE_SUFFIXES and inside(path, docs_dir.parent)
     }
 
 

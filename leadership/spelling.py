@@ -28,7 +28,7 @@ import yaml
 
 from leadership.build_cache import cache_file as cache_path
 from leadership.build_cache import read_json, write_json
-from leadership.languages import LANGUAGES
+from leadership.languages import LANGUAGES, inside
 from leadership.markdown_source import (
     FRONT_MATTER_OPEN,
     code_spans,
@@ -476,13 +476,18 @@ def project_files(root: Path) -> list[tuple[str, Path, str]]:
     for language in LANGUAGES:
         folder = root / "docs" / language
         if folder.is_dir():
-            files += [("page", page, language) for page in sorted(folder.rglob("*.md"))]
+            files += [
+                ("page", page, language) for page in sorted(folder.rglob("*.md"))
+                if inside(page, root)
+            ]
     for name, language in CONTRIBUTOR_GUIDES:
         if (root / name).is_file():
             files.append(("page", root / name, language))
     transcripts = root / "transcripts"
     if transcripts.is_dir():
         for subtitles in sorted(transcripts.glob("*.srt")):
+            if not inside(subtitles, root):
+                continue
             match = SUBTITLE_NAME.fullmatch(subtitles.name)
             if match and match["language"] in DICTIONARIES:
                 files.append(("subtitles", subtitles, match["language"]))

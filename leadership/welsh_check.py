@@ -34,6 +34,7 @@ import yaml
 
 from leadership import welsh
 from leadership.build_cache import cache_file
+from leadership.languages import inside
 from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.spelling import markdown_regions, subtitle_text
@@ -754,9 +755,8 @@ def check_welsh(
 
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
     """The project's Welsh: every page under docs/cy/ and every transcripts/*.cy.srt."""
-    return sorted((root / "docs" / "cy").rglob("*.md")) + sorted(
-        (root / "transcripts").glob("*.cy.srt")
-    )
+    found = [*(root / "docs" / "cy").rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
+    return sorted(path for path in found if inside(path, root))
 
 
 def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:

@@ -143,3 +143,24 @@ def test_a_failed_build_leaves_no_site_behind(tmp_path, where):
     assert "Traceback" not in result.stdout + result.stderr
     assert "docs/en/index.md:9: unsafe-" in result.stdout + result.stderr
     assert list(site.iterdir()) == []
+
+
+def test_no_check_reads_a_link_out_of_the_project(tmp_path):
+    """Refused once as symlink-outside-project; spelling, Welsh and parity never open it
+    (the spelling check used to print the linked file's words)."""
+    from leadership.languages import source_pages
+    from leadership.pages.frontmatter import page_files
+    from leadership.spelling import project_files
+    from leadership.welsh_check import welsh_files
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("SECRETWORD\n", encoding="utf-8")
+    project = tmp_path / "project"
+    for language in ("en", "cy"):
+        (project / "docs" / language).mkdir(parents=True)
+        (project / "docs" / language / "index.md").write_text("# Home\n", encoding="utf-8")
+        (project / "docs" / language / "leak.md").symlink_to(outside)
+    read = [path for _, path, _ in project_files(project)]
+    read += welsh_files(project) + [path for _, path in page_files(project / "docs")]
+    assert read and not any(path.name == "leak.md" for path in read)
+    assert source_pages(project / "docs", "cy") == {"index.md"}

@@ -32,6 +32,7 @@ from leadership.languages import (
     ENGLISH_NAMES,
     LANGUAGES,
     TRANSLATION_STATUSES,
+    inside,
 )
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.reporting import ContentError, Problem
@@ -340,7 +341,10 @@ def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
     for language in LANGUAGES:
         root = docs_dir / language
         if root.is_dir():
-            files += [(language, path) for path in sorted(root.rglob("*.md")) if path.is_file()]
+            files += [
+                (language, path) for path in sorted(root.rglob("*.md"))
+                if inside(path, docs_dir.parent)
+            ]
     return files
 
 
