@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
+from harness.walk import SiteWalk, walk_site
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 # Every problem any test makes (builds in subprocesses too) must use a rule id from the one
@@ -42,6 +43,20 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_walk(site_dir, site_url, browser):
+    """The walk through every page at a viewport ("phone", "desktop"), made once per test
+    session however many checks read it (tests/harness/walk.py)."""
+    walks: dict[str, SiteWalk] = {}
+
+    def walked(viewport: str) -> SiteWalk:
+        if viewport not in walks:
+            walks[viewport] = walk_site(browser, site_dir, site_url, viewport)
+        return walks[viewport]
+
+    return walked
 
 
 @pytest.fixture

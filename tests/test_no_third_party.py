@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
+import pytest
+from harness.testing import serve
+from harness.walk import is_other_host, walk_site
 from lxml import html as lxml_html
 
 # Elements and attributes that make the browser fetch something when the page loads.
@@ -23,13 +25,6 @@ FETCHING_ATTRIBUTES = {
 }
 NAVIGATION_ONLY_LINK_RELS = {"alternate", "canonical", "prev", "next"}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
-
-
-def is_other_host(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    if parts.scheme in ("data", "blob", "mailto", "tel"):
-        return False
-    return bool(parts.netloc) and parts.hostname not in ("127.0.0.1", "localhost")
 
 
 def test_no_page_loads_anything_from_another_host(site_dir):
@@ -66,31 +61,39 @@ def test_no_generator_link_or_web_fonts(site_dir):
     assert "Made with" not in home
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(
-    site_dir, site_url, browser
+    site_walk, viewport
 ):
-    context = browser.new_context()
-    outside = []
+    """Every page, served, opened in Chromium (tests/harness/walk.py): no request goes to
+    another host, and none asks for a file the site does not have (Material's sitemap.xml
+    beside hreflang links was one): any 4xx or 5xx answer or failed request is reported."""
+    walk = site_walk(viewport)
+    assert len(walk.pages) > 10
+    assert walk.outside == []
+    assert walk.missing == []
 
-    def guard(route):
-        if is_other_host(route.request.url) or not route.request.url.startswith(
-            ("http://127.0.0.1", "data:", "blob:")
-        ):
-            outside.append(route.request.url)
-            return route.abort()
-        return route.continue_()
 
-    context.route("**/*", guard)
-    page = context.new_page()
-    # No request for a file the site does not have (Material's sitemap.xml beside hreflang
-    # links was one): any 4xx or 5xx answer, or a request that fails, is reported.
-    missing = []
-    page.on("response", lambda r: r.status >= 400 and missing.append(f"{r.status} {r.url}"))
-    page.on("requestfailed", lambda r: r.url not in outside and missing.append(f"failed {r.url}"))
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    assert len(pages) > 10
-    for relative in pages:
-        page.goto(site_url + relative, wait_until="networkidle")
-    context.close()
-    assert outside == []
-    assert missing == []
+@pytest.mark.browser
+def test_the_walk_sees_a_missing_file_a_request_elsewhere_and_a_blocked_script(
+    tmp_path, browser
+):
+    """The whole-site walk can fail: on a page that asks for a file that is not there, an
+    image from another host and an inline script its policy does not allow, each check's
+    part of the walk has something to report."""
+    policy = "default-src 'self'; img-src 'self' https:"
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}"><title>t</title>'
+        '</head><body><main><h1>t</h1><img src="gone.png" alt="a">'
+        '<img src="https://example.org/x.png" alt="b"><script>document.title = "x"</script>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        walk = walk_site(browser, tmp_path, url, "desktop")
+    assert walk.pages == [""]
+    assert any(entry.endswith("/gone.png") and entry.startswith("404") for entry in walk.missing)
+    assert walk.outside == ["https://example.org/x.png"]
+    assert walk.policy and "script" in " ".join(walk.policy).lower()
