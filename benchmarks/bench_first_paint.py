@@ -85,7 +85,9 @@ def report_first_paint(real_site: Path, runs: int = 3) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-paint-") as temporary:
         plain_site = build_plain_material(Path(temporary))
         figures: dict[str, dict[str, float]] = {"project": {}, "plain Material": {}}
-        with serve(real_site) as project_url, serve(plain_site) as plain_url:
+        # Both gzipped, as GitHub Pages (or any public host) sends text files.
+        with serve(real_site, compress=True) as project_url, \
+                serve(plain_site, compress=True) as plain_url:
             for page in PAGES:
                 for name, base in (("project", project_url), ("plain Material", plain_url)):
                     samples = [first_contentful_paint(base + page) for _ in range(runs)]

@@ -4,7 +4,9 @@ and launching Debian's Chromium for Playwright."""
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".vtt"}
 BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
@@ -74,10 +77,16 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
         pass
 
+    compress = False  # gzip text files for a client that accepts it, as real hosts do
+
     def send_head(self):
         requested = self.headers.get("Range", "")
         match = BYTE_RANGE.fullmatch(requested.strip())
         path = Path(self.translate_path(self.path))
+        if self.compress and not requested and "gzip" in self.headers.get("Accept-Encoding", ""):
+            sent = path / "index.html" if self.path.split("?")[0].endswith("/") else path
+            if sent.is_file() and sent.suffix in COMPRESSED_SUFFIXES:
+                return self._send_compressed(sent)
         if not match or not path.is_file():
             return super().send_head()
         size = path.stat().st_size
@@ -95,6 +104,15 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(last - first + 1))
         self.end_headers()
         return _Slice(handle, last - first + 1)
+
+    def _send_compressed(self, path: Path):
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         self.send_header("Accept-Ranges", "bytes")
@@ -118,9 +136,11 @@ class _Slice:
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yield its base URL."""
-    handler = functools.partial(_StaticHandler, directory=str(site_dir))
+def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yield its base URL. With ``compress``,
+    text files go gzipped to a browser that accepts it, as GitHub Pages sends them."""
+    handler_class = type("Handler", (_StaticHandler,), {"compress": compress})
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
