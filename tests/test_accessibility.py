@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from harness.accessibility import VIEWPORTS
+from harness.walk import WALKED_VIEWPORTS
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("viewport", WALKED_VIEWPORTS)
 def test_axe_finds_no_wcag_violations_on_any_page(site_walk, viewport):
     walk = site_walk(viewport)
     assert any(p.startswith("cy/") for p in walk.pages) and len(walk.pages) > 10

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from harness.testing import PROJECT_ROOT, csp_violations, settled_results, watch_policy
+from harness.walk import WALKED_VIEWPORTS
 
 from leadership.content_security import (
     inline_scripts,
@@ -74,7 +75,7 @@ def test_the_readme_gives_hosts_the_same_policy_as_a_header():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("viewport", WALKED_VIEWPORTS)
 def test_no_page_in_either_language_breaks_the_policy(site_walk, viewport):
     walk = site_walk(viewport)
     assert any(p.startswith("cy/") for p in walk.pages) and len(walk.pages) > 50

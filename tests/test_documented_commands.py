@@ -20,6 +20,9 @@ from pathlib import Path
 import pytest
 from harness.testing import PROJECT_ROOT
 
+# One worker runs this module when the suite runs in parallel: its module fixtures are made once.
+pytestmark = pytest.mark.xdist_group("documented-commands")
+
 GUIDES = ("README.md", "CONTRIBUTING.md", "CONTRIBUTING.cy.md")
 COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:make [a-z]+|python3 scripts/\S+)(?: .*)?$")
 # A line that describes a command's shape rather than being one: shown, checked to exist.

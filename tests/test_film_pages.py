@@ -18,6 +18,9 @@ from leadership.subtitles.cues import anchors, parse_srt, read_srt
 from leadership.subtitles.films import load_films, subtitle_path
 from leadership.subtitles.transcript import paragraphs, time_label
 
+# One worker runs this module when the suite runs in parallel: its module fixtures are made once.
+pytestmark = pytest.mark.xdist_group("film-pages")
+
 TRANSCRIPTS = PROJECT_ROOT / "transcripts"
 FILMS = load_films(TRANSCRIPTS)
 VIDEO_FILM = "what-compassionate-leadership-means"

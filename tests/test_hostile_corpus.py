@@ -80,6 +80,8 @@ def project(root: Path, fixture: str, language: str) -> Path:
 
 
 CASES = [(fixture, language) for fixture in sorted(BLOCKED) for language in ("en", "cy")]
+# One worker runs this module when the suite runs in parallel: the corpus is rendered once.
+pytestmark = pytest.mark.xdist_group("hostile-corpus")
 
 
 @pytest.mark.parametrize(("fixture", "language"), CASES)
@@ -139,37 +141,63 @@ def hostile_page(
     )
 
 
-def rendered_with_tripwire(browser, page_html: str) -> list[str]:
-    """What the tripwire saw: scripts run, dialogs opened, requests to another host."""
+# How long a page is left to run after it loads, and again after its links and buttons
+# are clicked, before the tripwire is read.
+SETTLE_MS = 300
+
+
+def rendered_with_tripwires(browser, pages: list[str]) -> list[list[str]]:
+    """What the tripwire saw on each page: scripts run, dialogs opened, requests to another
+    host. The pages are open side by side, each in its own tab at its own address, and each
+    is given SETTLE_MS after loading and again after its clicks, as one page alone would be;
+    waiting for them together keeps the corpus quick to run. (A tab is brought to the front
+    before its clicks: a tab in the background does not render, so nothing in it is
+    clickable.)"""
     context = browser.new_context()
-    tripped: list[str] = []
+    tabs = [context.new_page() for _ in pages]
+    tripped: list[list[str]] = [[] for _ in pages]
+    number_of = {tab: number for number, tab in enumerate(tabs)}
 
     def route(route):
-        url = route.request.url
-        if url == SITE_HOST:
-            return route.fulfill(status=200, content_type="text/html", body=page_html)
+        request = route.request
+        url = request.url
         if url.startswith(SITE_HOST):
+            name = url.removeprefix(SITE_HOST)
+            number = name.removesuffix("/")
+            if name == f"{number}/" and number.isdigit() and int(number) < len(pages):
+                return route.fulfill(
+                    status=200, content_type="text/html", body=pages[int(number)]
+                )
             return route.fulfill(status=404, body="")
         if not url.startswith(("data:", "about:", "chrome-error:")):
-            tripped.append(f"request {url}")
+            tripped[number_of[request.frame.page]].append(f"request {url}")
         return route.abort()
 
     context.route("**/*", route)
-    page = context.new_page()
-    page.add_init_script(TRIPWIRE)
-    page.on("dialog", lambda dialog: (tripped.append(f"dialog {dialog.message}"), dialog.dismiss()))
-    page.goto(SITE_HOST, wait_until="load")
-    page.wait_for_timeout(300)
+    context.add_init_script(TRIPWIRE)
+    for number, tab in enumerate(tabs):
+        tab.on(
+            "dialog",
+            lambda dialog, seen=tripped[number]: (
+                seen.append(f"dialog {dialog.message}"), dialog.dismiss()
+            ),
+        )
+        tab.bring_to_front()
+        tab.goto(f"{SITE_HOST}{number}/", wait_until="load")
+    tabs[-1].wait_for_timeout(SETTLE_MS)
     # Elements a reader would select: a link, a button.
-    for selector in ("a", "button", "text"):
-        for element in page.locator(selector).all():
-            if element.is_visible():
-                element.click(timeout=2000, no_wait_after=True)
-    page.wait_for_timeout(300)
-    if page.url.startswith(SITE_HOST):
-        tripped += page.evaluate("window.__tripped")
-    else:
-        tripped.append(f"navigated to {page.url}")
+    for tab in tabs:
+        tab.bring_to_front()
+        for selector in ("a", "button", "text"):
+            for element in tab.locator(selector).all():
+                if element.is_visible():
+                    element.click(timeout=2000, no_wait_after=True)
+    tabs[-1].wait_for_timeout(SETTLE_MS)
+    for tab, seen in zip(tabs, tripped, strict=True):
+        if tab.url.startswith(SITE_HOST):
+            seen += tab.evaluate("window.__tripped")
+        else:
+            seen.append(f"navigated to {tab.url}")
     context.close()
     return tripped
 
@@ -179,12 +207,25 @@ def rendered_with_tripwire(browser, page_html: str) -> list[str]:
 CSP_CANNOT_STOP = {"meta_refresh.md"}
 
 
+@pytest.fixture(scope="module")
+def tripwires(browser) -> dict[tuple[str, str, bool], list[str]]:
+    """Every case of the corpus rendered as it is and as the allowlist leaves it: what the
+    tripwire saw on each, by (fixture, language, sanitised)."""
+    keys = [(fixture, language, sanitised) for fixture, language in CASES
+            for sanitised in (False, True)]
+    seen = rendered_with_tripwires(
+        browser, [hostile_page(fixture, language, sanitised=sanitised)
+                  for fixture, language, sanitised in keys]
+    )
+    return dict(zip(keys, seen, strict=True))
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("fixture", "language"), CASES)
 def test_nothing_in_the_corpus_runs_or_reaches_another_host_in_chromium(
-    browser, fixture, language
+    tripwires, fixture, language
 ):
-    tripped = rendered_with_tripwire(browser, hostile_page(fixture, language))
+    tripped = tripwires[fixture, language, False]
     if fixture in CSP_CANNOT_STOP:
         assert any("evil.test" in entry for entry in tripped), tripped
     else:
@@ -194,17 +235,20 @@ def test_nothing_in_the_corpus_runs_or_reaches_another_host_in_chromium(
 @pytest.mark.browser
 @pytest.mark.parametrize(("fixture", "language"), CASES)
 def test_what_the_allowlist_leaves_of_the_corpus_is_inert_in_chromium(
-    browser, fixture, language
+    tripwires, fixture, language
 ):
-    assert rendered_with_tripwire(browser, hostile_page(fixture, language, sanitised=True)) == []
+    assert tripwires[fixture, language, True] == []
 
 
 @pytest.mark.browser
 def test_the_tripwire_fires_on_a_page_without_the_policy(browser):
-    tripped = rendered_with_tripwire(
-        browser, hostile_page("svg_style_differential.md", "en", with_policy=False)
-    )
+    """Beside pages that trip nothing, as the corpus is rendered: what one page does is
+    seen on that page only."""
+    unsafe = hostile_page("svg_style_differential.md", "en", with_policy=False)
+    safe = hostile_page("svg_style_differential.md", "en")
+    before, tripped, after = rendered_with_tripwires(browser, [safe, unsafe, safe])
     assert any(entry.startswith("alert(") for entry in tripped), tripped
+    assert before == [] and after == []
 
 
 # --- films.yml: every field is text ----------------------------------------------------------

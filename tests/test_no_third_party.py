@@ -6,7 +6,7 @@ import re
 
 import pytest
 from harness.testing import serve
-from harness.walk import is_other_host, walk_site
+from harness.walk import WALKED_VIEWPORTS, is_other_host, walk_site
 from lxml import html as lxml_html
 
 # Elements and attributes that make the browser fetch something when the page loads.
@@ -62,7 +62,7 @@ def test_no_generator_link_or_web_fonts(site_dir):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("viewport", WALKED_VIEWPORTS)
 def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(
     site_walk, viewport
 ):

@@ -24,7 +24,8 @@ from leadership.print_offline.offline import (
     zip_pack,
 )
 
-pytestmark = pytest.mark.browser
+# One worker runs this module when the suite runs in parallel: its module fixtures are made once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 SEARCHES = [
     # (page to search from, query, a page that must be found, folder all results are in)

@@ -20,7 +20,8 @@ from harness.testing import PROJECT_ROOT
 from leadership.activities.schema import check_activities
 from leadership.print_offline.handout import page_address, qr_modules, svg_qr_modules
 
-pytestmark = pytest.mark.browser
+# One worker runs this module when the suite runs in parallel: its module fixtures are made once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 PRINTED = [("en", "listening-with-fascination"), ("cy", "removing-obstacles-and-finding-resources")]

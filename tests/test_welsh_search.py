@@ -21,6 +21,9 @@ from leadership import welsh
 from leadership.search import index as search_index
 from leadership.site_i18n import SEARCH_INDEX
 
+# One worker runs this module when the suite runs in parallel: its module fixtures are made once.
+pytestmark = pytest.mark.xdist_group("welsh-search")
+
 WORKER_MESSAGE = {"setup": 0, "ready": 1, "query": 2, "result": 3}
 
 

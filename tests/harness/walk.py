@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from harness.accessibility import VIEWPORTS, Violation, run_axe, site_pages
 from harness.testing import csp_violations, watch_policy
 
@@ -19,6 +21,13 @@ from harness.testing import csp_violations, watch_policy
 # request for a missing file must still be seen. Playwright's "networkidle" waits 500 ms.
 QUIET_SECONDS = 0.1
 SETTLE_TIMEOUT_SECONDS = 10
+# The viewports every page is walked at, as test parameters: the tests that read one
+# viewport's walk run in the same worker when the suite runs in parallel (pytest-xdist's
+# loadgroup), so each walk is made once.
+WALKED_VIEWPORTS = [
+    pytest.param(viewport, marks=pytest.mark.xdist_group(f"site-walk-{viewport}"))
+    for viewport in sorted(VIEWPORTS)
+]
 
 
 def is_other_host(url: str) -> bool:
