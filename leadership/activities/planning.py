@@ -1,0 +1,71 @@
+"""The session planner: one generated page per language, ``activities/plan/``.
+
+A trainer chooses activities (grouped as the activities index groups them), orders them
+and sets a start time; ``planner.js`` keeps the choice in the address
+(``?a=slug,slug&start=09:30``) and prints one A4 pack: the agenda, then each chosen
+activity's handout. The handouts are the guides' own rendered pages (their print header
+with the QR code included), embedded in the planner page once each, hidden on screen: the
+offline pack is opened from ``file://``, where a script cannot fetch another page.
+
+The planner is written beside the guides (``activities/plan/`` as ``activities/<slug>/``,
+``activities/plan.html`` as ``activities/<slug>.html``), so each embedded guide's relative
+links lead where they lead from the guide itself. Its element ids are prefixed with the
+guide's slug, so that no two elements of the planner page share one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leadership.activities.schema import ACTIVITIES_FOLDER
+
+PLANNER_KIND = "planner"
+# The planner's name among the guides: no guide may be called plan.md.
+PLAN_SLUG = "plan"
+DEFAULT_START = "09:30"
+
+# A start tag, its attributes quoted as Python-Markdown and the project's templates write them.
+START_TAG = re.compile(
+    r"<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*\s*/?>"
+)
+# Attributes that hold an element id (or a space-separated list of ids), in a start tag.
+ID_ATTRIBUTE = re.compile(
+    r'(?P<before>\s(?:id|for|aria-labelledby|aria-describedby|aria-controls|aria-owns'
+    r'|list|form|headers)=")(?P<ids>[^"]*)"'
+)
+IN_PAGE_LINK = re.compile(r'(?P<before>\shref="#)(?P<id>[^"]*)"')
+
+
+def plan_source_uri(language: str) -> str:
+    """The generated page's path as MkDocs names it: ``en/activities/plan.md``."""
+    return f"{language}/{ACTIVITIES_FOLDER}/{PLAN_SLUG}.md"
+
+
+def plan_dest_uri(prefix: str, use_directory_urls: bool) -> str:
+    """Where the page is written: beside the guides, as a guide would be."""
+    tail = f"{PLAN_SLUG}/index.html" if use_directory_urls else f"{PLAN_SLUG}.html"
+    return f"{prefix}{ACTIVITIES_FOLDER}/{tail}"
+
+
+def embedded_id(slug: str, element_id: str) -> str:
+    """An element id of a guide embedded in the planner: ``<slug>--<id>``."""
+    return f"{slug}--{element_id}"
+
+
+def embedded_handout(html: str, slug: str) -> str:
+    """A guide's rendered content made fit to sit in the planner page: every element id,
+    every attribute that names one, and every in-page link, prefixed with the guide's slug."""
+
+    def prefix_ids(match: re.Match) -> str:
+        ids = " ".join(embedded_id(slug, one) for one in match["ids"].split())
+        return f'{match["before"]}{ids}"'
+
+    def prefix_link(match: re.Match) -> str:
+        target = match["id"]
+        return f'{match["before"]}{embedded_id(slug, target) if target else target}"'
+
+    def rewrite(tag: re.Match) -> str:
+        text = ID_ATTRIBUTE.sub(prefix_ids, tag[0])
+        return IN_PAGE_LINK.sub(prefix_link, text)
+
+    return START_TAG.sub(rewrite, html)
