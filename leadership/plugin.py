@@ -610,16 +610,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             handouts=Markup(HANDOUTS_PLACEHOLDER),
         )
 
-    def _plan_handouts(self, config, language: str) -> str:
-        """Every guide of the language as it prints, ids prefixed, in the index's order."""
+    def _plan_handouts(self, config, planner, language: str) -> str:
+        """Every guide of the language as it prints, ids prefixed and links rebased."""
         handouts = []
         for activity in self.content.activities[language]:
             guide = self.guide_pages[activity.slug]
-            handouts.append({
-                "slug": activity.slug,
-                # The guide's own page as MkDocs and this plugin rendered it: markup.
-                "html": Markup(embedded_handout(guide.content, activity.slug)),
-            })
+            html = embedded_handout(guide.content, activity.slug, guide.url, planner.url)
+            # The guide's own page as MkDocs and this plugin rendered it: markup.
+            handouts.append({"slug": activity.slug, "html": Markup(html)})
         return self._template(config, PLAN_HANDOUTS_TEMPLATE).render(
             handouts=handouts, language=language
         )
@@ -639,7 +637,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         planner_language = self.pending_handouts.pop(page.url, None)
         if planner_language is not None:
             return output.replace(
-                HANDOUTS_PLACEHOLDER, self._plan_handouts(config, planner_language), 1
+                HANDOUTS_PLACEHOLDER, self._plan_handouts(config, page, planner_language), 1
             )
         cues = self.pending_cues.pop(page.url, None)
         if cues is None:

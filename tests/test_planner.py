@@ -24,6 +24,7 @@ from leadership.activities.planning import (
     embedded_handout,
     plan_dest_uri,
     plan_source_uri,
+    rebased,
 )
 from leadership.activities.rendering import duration_label, minutes_label
 from leadership.activities.schema import check_activities
@@ -103,14 +104,61 @@ def test_an_embedded_handout_has_ids_and_in_page_links_of_its_own():
         '<h1 id="top">Title<a class="headerlink" href="#top" title="x">¶</a></h1>'
         '<section aria-labelledby="a b" class="s"><label for="box">Box</label>'
         '<input id="box"></section><a href="../../films/x/#t-00-28">moment</a>'
-        '<a href="https://example.org/#id">away</a><p>id="top" href="#top" in text</p>'
+        '<a href="https://example.org/#id" data-print-href="https://example.org/#id">away</a>'
+        '<p>id="top" href="#top" in text</p>'
     )
-    assert embedded_handout(html, "one") == (
+    assert embedded_handout(html, "one", "cy/activities/one/", "cy/activities/plan/") == (
         '<h1 id="one--top">Title<a class="headerlink" href="#one--top" title="x">¶</a></h1>'
         '<section aria-labelledby="one--a one--b" class="s"><label for="one--box">Box</label>'
         '<input id="one--box"></section><a href="../../films/x/#t-00-28">moment</a>'
-        '<a href="https://example.org/#id">away</a><p>id="top" href="#top" in text</p>'
+        '<a href="https://example.org/#id" data-print-href="https://example.org/#id">away</a>'
+        '<p>id="top" href="#top" in text</p>'
     )
+
+
+@pytest.mark.parametrize(("address", "guide", "planner", "expected"), [
+    # Directory URLs: the guide's own folder is not the planner's.
+    ("present/", "activities/one/", "activities/plan/", "../one/present/"),
+    ("../plan/?a=one", "activities/one/", "activities/plan/", "./?a=one"),
+    ("../../principles/x/#y", "cy/activities/one/", "cy/activities/plan/",
+     "../../principles/x/#y"),
+    ("../../", "activities/one/", "activities/plan/", "../../"),
+    # The offline pack's files: one folder for both.
+    ("one/present.html", "activities/one.html", "activities/plan.html", "one/present.html"),
+    ("../films/x.html#t-00-28", "activities/one.html", "activities/plan.html",
+     "../films/x.html#t-00-28"),
+    # Not relative: unchanged.
+    ("https://example.org/a/", "activities/one/", "activities/plan/", "https://example.org/a/"),
+    ("mailto:a@example.org", "activities/one/", "activities/plan/", "mailto:a@example.org"),
+    ("/root/", "activities/one/", "activities/plan/", "/root/"),
+])
+def test_an_embedded_handouts_links_lead_where_they_lead_from_its_guide(
+    address, guide, planner, expected
+):
+    assert rebased(address, guide, planner) == expected
+    assert f'href="{expected}"' in embedded_handout(f'<a href="{address}">x</a>', "one", guide,
+                                                    planner)
+
+
+@pytest.mark.build
+def test_every_relative_link_of_the_built_planners_leads_to_a_file(site_dir):
+    from bs4 import BeautifulSoup
+
+    for language in ("en", "cy"):
+        planner = site_dir / plan_dest_uri("" if language == "en" else "cy/", True)
+        soup = BeautifulSoup(planner.read_text(encoding="utf-8"), "lxml")
+        handouts = soup.select("[data-plan-handout]")
+        assert [h["data-plan-handout"] for h in handouts] == list(ACTIVITIES[language])
+        ids = [element["id"] for element in soup.select("[id]")]
+        assert len(ids) == len(set(ids))
+        relative = [
+            link["href"] for link in soup.select("[data-plan-handout] a[href]")
+            if not re.match(r"[a-z]+:|#|/", link["href"])
+        ]
+        assert len(relative) > 3 * len(handouts)
+        for href in relative:
+            target = (planner.parent / href.split("?")[0].split("#")[0]).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), href
 
 
 def test_a_length_is_written_in_hours_and_minutes_in_both_languages():

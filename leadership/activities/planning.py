@@ -8,14 +8,17 @@ with the QR code included), embedded in the planner page once each, hidden on sc
 offline pack is opened from ``file://``, where a script cannot fetch another page.
 
 The planner is written beside the guides (``activities/plan/`` as ``activities/<slug>/``,
-``activities/plan.html`` as ``activities/<slug>.html``), so each embedded guide's relative
-links lead where they lead from the guide itself. Its element ids are prefixed with the
-guide's slug, so that no two elements of the planner page share one.
+``activities/plan.html`` as ``activities/<slug>.html``). An embedded guide's relative links
+are rebased from the guide's address to the planner's, so they lead where they lead from the
+guide itself (``present/`` is the guide's own folder's), and its element ids are prefixed
+with the guide's slug, so that no two elements of the planner page share one.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from leadership.activities.schema import ACTIVITIES_FOLDER
 
@@ -34,6 +37,8 @@ ID_ATTRIBUTE = re.compile(
     r'|list|form|headers)=")(?P<ids>[^"]*)"'
 )
 IN_PAGE_LINK = re.compile(r'(?P<before>\shref="#)(?P<id>[^"]*)"')
+# A link or source that may be relative to the page it is on.
+ADDRESS_ATTRIBUTE = re.compile(r'(?P<before>\s(?:href|src)=")(?P<address>[^"#][^"]*)"')
 
 
 def plan_source_uri(language: str) -> str:
@@ -52,9 +57,28 @@ def embedded_id(slug: str, element_id: str) -> str:
     return f"{slug}--{element_id}"
 
 
-def embedded_handout(html: str, slug: str) -> str:
+def _folder(page_url: str) -> str:
+    """The folder a page's relative links start from (site-root-relative, "" for the root)."""
+    return page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+
+
+def rebased(address: str, from_url: str, to_url: str) -> str:
+    """A relative address on the page at ``from_url``, as written on the page at ``to_url``
+    (both site-root-relative page URLs, as MkDocs gives them). Other addresses unchanged."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or address.startswith("/") or not parts.path:
+        return address
+    target = posixpath.normpath(posixpath.join(_folder(from_url), parts.path))
+    path = posixpath.relpath(target, _folder(to_url) or ".")
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(parts._replace(path=path))
+
+
+def embedded_handout(html: str, slug: str, guide_url: str, planner_url: str) -> str:
     """A guide's rendered content made fit to sit in the planner page: every element id,
-    every attribute that names one, and every in-page link, prefixed with the guide's slug."""
+    every attribute that names one, and every in-page link, prefixed with the guide's slug;
+    every relative link and source rebased from the guide's URL to the planner's."""
 
     def prefix_ids(match: re.Match) -> str:
         ids = " ".join(embedded_id(slug, one) for one in match["ids"].split())
@@ -64,8 +88,12 @@ def embedded_handout(html: str, slug: str) -> str:
         target = match["id"]
         return f'{match["before"]}{embedded_id(slug, target) if target else target}"'
 
+    def rebase(match: re.Match) -> str:
+        return f'{match["before"]}{rebased(match["address"], guide_url, planner_url)}"'
+
     def rewrite(tag: re.Match) -> str:
         text = ID_ATTRIBUTE.sub(prefix_ids, tag[0])
+        text = ADDRESS_ATTRIBUTE.sub(rebase, text)
         return IN_PAGE_LINK.sub(prefix_link, text)
 
     return START_TAG.sub(rewrite, html)
