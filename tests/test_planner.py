@@ -295,7 +295,8 @@ def test_the_printed_pack_is_the_agenda_then_each_chosen_handout_in_order(
     context = browser.new_context()
     page = context.new_page()
     page.goto(planner_url(site_url, language, f"?a={','.join(chosen)}&start=10:00"))
-    folder = artifacts_dir / "print"
+    # Not print/: test_print.py empties that folder for its own.
+    folder = artifacts_dir / "session-pack"
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / f"{language}-session-pack.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
