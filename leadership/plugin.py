@@ -293,7 +293,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         generated = [self._presenter_file(activity, config) for activity in activities]
         for presenter in generated:
             files.append(presenter)
-            self._pair_presenter(presenter, config)
+            activity = presenter.presenter_of
+            self._pair(
+                presenter, activity.language, config,
+                lambda other, slug=activity.slug: present_source_uri(other, slug),
+                lambda other, slug=activity.slug: present_dest_uri(
+                    site_prefix(other), slug, config.use_directory_urls
+                ),
+            )
         if activities:
             planner = self._planner_file(language, config)
             files.append(planner)
@@ -353,25 +360,21 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         generated.dest_uri = present_dest_uri(
             site_prefix(language), activity.slug, config.use_directory_urls
         )
-        generated.locale = generated.localization = generated.locale_alternate_of = language
-        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
         generated.presenter_of = activity
         return generated
 
     @staticmethod
-    def _pair_presenter(generated, config) -> None:
-        """The page's counterparts, for the language switch (as i18n pairs its own pages)."""
-        activity = generated.presenter_of
-        generated.alternates = {activity.language: generated}
-        for language in LANGUAGES:
-            if language != activity.language:
-                counterpart = File.generated(
-                    config, present_source_uri(language, activity.slug), content=""
-                )
-                counterpart.dest_uri = present_dest_uri(
-                    site_prefix(language), activity.slug, config.use_directory_urls
-                )
-                generated.alternates[language] = counterpart
+    def _pair(generated, language: str, config, source_uri, dest_uri) -> None:
+        """A generated page's counterparts, for the language switch (as i18n pairs its own
+        pages): ``source_uri`` and ``dest_uri`` give the page's paths in another language."""
+        generated.locale = generated.localization = generated.locale_alternate_of = language
+        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
+        generated.alternates = {language: generated}
+        for other in LANGUAGES:
+            if other != language:
+                counterpart = File.generated(config, source_uri(other), content="")
+                counterpart.dest_uri = dest_uri(other)
+                generated.alternates[other] = counterpart
 
     def _planner_file(self, language: str, config) -> File:
         markdown = self._template(config, PLANNER_SOURCE_TEMPLATE).render(
@@ -382,16 +385,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             config, plan_source_uri(language), content=markdown,
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
-        # Beside the guides, as a guide is written: their relative links hold from it.
+        # Beside the guides, as a guide is written.
         generated.dest_uri = plan_dest_uri(site_prefix(language), config.use_directory_urls)
-        generated.locale = generated.localization = generated.locale_alternate_of = language
-        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
-        generated.alternates = {language: generated}
-        for other in LANGUAGES:
-            if other != language:
-                counterpart = File.generated(config, plan_source_uri(other), content="")
-                counterpart.dest_uri = plan_dest_uri(site_prefix(other), config.use_directory_urls)
-                generated.alternates[other] = counterpart
+        self._pair(
+            generated, language, config, plan_source_uri,
+            lambda other: plan_dest_uri(site_prefix(other), config.use_directory_urls),
+        )
         return generated
 
     # --- Pages ------------------------------------------------------------------------------
