@@ -301,7 +301,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "my_learning_delete_cancel": {"en": "No, keep everything", "cy": "Na, cadw'r cyfan"},
     "my_learning_deleted": {"en": "Everything is deleted.", "cy": "Mae popeth wedi'i ddileu."},
     "my_learning_not_deleted": {"en": "Nothing was deleted.", "cy": "Ni chafodd dim ei ddileu."},
-    # Workshop mode: the presenter view of an activity.
+    # Workshop mode: the presenter view of an activity and the session planner.
     "present_link": {"en": "Present this activity", "cy": "Cyflwyno'r gweithgaredd hwn"},
     "present_title": {"en": "Present: {title}", "cy": "Cyflwyno: {title}"},
     "present_back": {"en": "Back to the guide", "cy": "Yn ôl i'r canllaw"},
@@ -335,6 +335,85 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "present_guide_rest": {"en": "The rest of the guide", "cy": "Gweddill y canllaw"},
     "present_film_moment": {"en": "From the film", "cy": "O'r ffilm"},
+    "present_plan_link": {
+        "en": "Plan a session with this activity",
+        "cy": "Cynllunio sesiwn gyda'r gweithgaredd hwn",
+    },
+    # The session planner (partials/planner.html, javascripts/planner.js).
+    "plan_title": {"en": "Plan a session", "cy": "Cynllunio sesiwn"},
+    "plan_description": {
+        "en": "Choose activities, put them in order and print one pack with the agenda and "
+        "every handout.",
+        "cy": "Dewiswch weithgareddau, rhowch nhw mewn trefn ac argraffwch un pecyn gyda'r "
+        "agenda a phob taflen.",
+    },
+    "plan_link": {
+        "en": "Plan a session from several activities",
+        "cy": "Cynllunio sesiwn o sawl gweithgaredd",
+    },
+    "plan_intro": {
+        "en": "Choose the activities for your session, put them in order and set the start "
+        "time: the agenda shows when each one starts. The address of this page keeps your "
+        "choice, so you can bookmark it or share it. Print the page for one pack: the agenda, "
+        "then the handout of each activity.",
+        "cy": "Dewiswch y gweithgareddau ar gyfer eich sesiwn, rhowch nhw mewn trefn a "
+        "gosodwch yr amser dechrau: mae'r agenda'n dangos pryd mae pob un yn dechrau. Mae "
+        "cyfeiriad y dudalen hon yn cadw eich dewis, felly gallwch roi nod tudalen arno neu ei "
+        "rannu. Argraffwch y dudalen i gael un pecyn: yr agenda, yna taflen pob gweithgaredd.",
+    },
+    "plan_needs_javascript": {
+        "en": "Choosing and ordering activities needs JavaScript, which is turned off in this "
+        "browser. Here are the activities and their lengths; each one links to its guide.",
+        "cy": "Mae angen JavaScript i ddewis a threfnu gweithgareddau, ac mae wedi'i ddiffodd "
+        "yn y porwr hwn. Dyma'r gweithgareddau a'u hyd; mae pob un yn cysylltu â'i ganllaw.",
+    },
+    "plan_agenda": {"en": "Session agenda", "cy": "Agenda'r sesiwn"},
+    "plan_start": {"en": "Start time", "cy": "Amser dechrau"},
+    "plan_total": {"en": "Total time", "cy": "Cyfanswm yr amser"},
+    "plan_ends": {"en": "Ends at {time}", "cy": "Yn gorffen am {time}"},
+    "plan_empty": {
+        "en": "No activities chosen yet: choose them below.",
+        "cy": "Nid oes gweithgareddau wedi'u dewis eto: dewiswch nhw isod.",
+    },
+    "plan_choose": {"en": "Choose activities", "cy": "Dewis gweithgareddau"},
+    "plan_show": {"en": "Show the activities", "cy": "Dangos y gweithgareddau"},
+    "plan_read_guide": {"en": "Read the guide", "cy": "Darllen y canllaw"},
+    "plan_move_up": {"en": "Move up", "cy": "Symud i fyny"},
+    "plan_move_down": {"en": "Move down", "cy": "Symud i lawr"},
+    "plan_remove": {"en": "Remove", "cy": "Tynnu"},
+    "plan_added": {
+        "en": "{title} added. Total time: {total}.",
+        "cy": "Wedi ychwanegu {title}. Cyfanswm yr amser: {total}.",
+    },
+    "plan_removed": {
+        "en": "{title} removed. Total time: {total}.",
+        "cy": "Wedi tynnu {title}. Cyfanswm yr amser: {total}.",
+    },
+    "plan_moved": {
+        "en": "{title} is now number {position} of {count}.",
+        "cy": "Mae {title} bellach yn rhif {position} o {count}.",
+    },
+    "plan_unknown": {
+        "en": "The address names activities this site does not have, so they are left out: "
+        "{names}.",
+        "cy": "Mae'r cyfeiriad yn enwi gweithgareddau nad ydynt ar y wefan hon, felly maen nhw "
+        "wedi'u gadael allan: {names}.",
+    },
+    "plan_bad_start": {
+        "en": "The start time in the address is not a time of day, so the plan starts at "
+        "{time}.",
+        "cy": "Nid yw'r amser dechrau yn y cyfeiriad yn amser o'r dydd, felly mae'r cynllun yn "
+        "dechrau am {time}.",
+    },
+    "plan_address": {
+        "en": "Link to this plan, to bookmark or share",
+        "cy": "Dolen i'r cynllun hwn, i roi nod tudalen arni neu ei rhannu",
+    },
+    "plan_print": {"en": "Print the session pack", "cy": "Argraffu pecyn y sesiwn"},
+    # An hour count and a minute count are written side by side in both languages:
+    # "1 hour 30 minutes", "1 awr 30 munud" ("awr" begins with a vowel: no mutation).
+    "hours_one": {"en": "1 hour", "cy": "1 awr"},
+    "hours_many": {"en": "{count} hours", "cy": "{count} awr"},
     "my_learning_needs_javascript": {
         "en": "My learning needs JavaScript, which is turned off in this browser: it is what "
         "keeps your notes and progress on your device. Everything else on this site can be "

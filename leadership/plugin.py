@@ -32,6 +32,14 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import clean_directory, normalize_url
 
+from leadership.activities.planning import (
+    DEFAULT_START,
+    PLAN_SLUG,
+    PLANNER_KIND,
+    embedded_handout,
+    plan_dest_uri,
+    plan_source_uri,
+)
 from leadership.activities.presenting import (
     PRESENTER_KIND,
     guide_parts,
@@ -43,6 +51,7 @@ from leadership.activities.presenting import (
 from leadership.activities.rendering import (
     activity_page_context,
     clock_label,
+    duration_label,
     index_context,
     minutes_label,
 )
@@ -108,8 +117,13 @@ DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
 PRINT_HEADER_TEMPLATE = "partials/print-header.html"
 PRESENTER_SOURCE_TEMPLATE = "partials/presenter-source.md"
 PRESENTER_TEMPLATE = "partials/presenter.html"
+PLANNER_SOURCE_TEMPLATE = "partials/planner-source.md"
+PLANNER_TEMPLATE = "partials/planner.html"
+PLAN_HANDOUTS_TEMPLATE = "partials/plan-handouts.html"
 # Where the cues go in a film page, until on_post_page puts them there (after search read it).
 CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
+# Where the guides' handouts go in the planner page, once every guide has been rendered.
+HANDOUTS_PLACEHOLDER = "<!-- cl-plan-handouts -->"
 FIRST_SECTION = "<h2"
 NOT_FOUND_PAGE = "404.html"
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
@@ -161,6 +175,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
         self.pending_cues: dict[str, str] = {}
+        self.guide_pages: dict[str, object] = {}  # slug -> the guide's Page, for the planner
+        self.pending_handouts: dict[str, str] = {}  # the planner's URL -> its language
         self.rendered_problems: list[Problem] = []
         self.style_hash: str | None = None
         self.site_dir: Path | None = None
@@ -241,6 +257,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.pending_cues = {}
+        self.guide_pages = {}
+        self.pending_handouts = {}
         self.rendered_problems = []
         self.style_hash = None
         self.templates = {}
@@ -256,20 +274,37 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.templates[name] = self.environment.get_template(name)
         return self.templates[name]
 
-    # --- Generated pages: each activity's presenter view -----------------------------------
+    # --- Generated pages: each activity's presenter view, the session planner -------------
 
     # After mkdocs-static-i18n (priority -100) has sorted the language's files: the
     # generated pages are made for the language being built, as i18n makes its own.
     @event_priority(-150)
     def on_files(self, files, config):
         language = build_language(config)
-        generated = [
-            self._presenter_file(activity, config)
-            for activity in self.content.activities.get(language, [])
-        ]
+        activities = self.content.activities.get(language, [])
+        named_plan = [activity for activity in activities if activity.slug == PLAN_SLUG]
+        if named_plan:
+            raise ContentProblems("An activity guide has the session planner's name", [
+                Problem(activity.path, 1, ACTIVITY_LOCATION,
+                        f"activities/{PLAN_SLUG}/ is the session planner: give the guide "
+                        "another file name")
+                for activity in named_plan
+            ])
+        generated = [self._presenter_file(activity, config) for activity in activities]
         for presenter in generated:
             files.append(presenter)
-            self._pair_presenter(presenter, config)
+            activity = presenter.presenter_of
+            self._pair(
+                presenter, activity.language, config,
+                lambda other, slug=activity.slug: present_source_uri(other, slug),
+                lambda other, slug=activity.slug: present_dest_uri(
+                    site_prefix(other), slug, config.use_directory_urls
+                ),
+            )
+        if activities:
+            planner = self._planner_file(language, config)
+            files.append(planner)
+            generated.append(planner)
         # i18n's sitemap lists each language's pages from what its on_files kept.
         listed = getattr(self._i18n, "i18n_files_per_language", None)
         if listed is not None and language in listed:
@@ -325,25 +360,38 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         generated.dest_uri = present_dest_uri(
             site_prefix(language), activity.slug, config.use_directory_urls
         )
-        generated.locale = generated.localization = generated.locale_alternate_of = language
-        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
         generated.presenter_of = activity
         return generated
 
     @staticmethod
-    def _pair_presenter(generated, config) -> None:
-        """The page's counterparts, for the language switch (as i18n pairs its own pages)."""
-        activity = generated.presenter_of
-        generated.alternates = {activity.language: generated}
-        for language in LANGUAGES:
-            if language != activity.language:
-                counterpart = File.generated(
-                    config, present_source_uri(language, activity.slug), content=""
-                )
-                counterpart.dest_uri = present_dest_uri(
-                    site_prefix(language), activity.slug, config.use_directory_urls
-                )
-                generated.alternates[language] = counterpart
+    def _pair(generated, language: str, config, source_uri, dest_uri) -> None:
+        """A generated page's counterparts, for the language switch (as i18n pairs its own
+        pages): ``source_uri`` and ``dest_uri`` give the page's paths in another language."""
+        generated.locale = generated.localization = generated.locale_alternate_of = language
+        generated.norm_src_uri = generated.src_uri.removeprefix(f"{language}/")
+        generated.alternates = {language: generated}
+        for other in LANGUAGES:
+            if other != language:
+                counterpart = File.generated(config, source_uri(other), content="")
+                counterpart.dest_uri = dest_uri(other)
+                generated.alternates[other] = counterpart
+
+    def _planner_file(self, language: str, config) -> File:
+        markdown = self._template(config, PLANNER_SOURCE_TEMPLATE).render(
+            ui=strings_for(language)
+        )
+        # Reached from the activities index, the guides and the presenter views.
+        generated = File.generated(
+            config, plan_source_uri(language), content=markdown,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        # Beside the guides, as a guide is written.
+        generated.dest_uri = plan_dest_uri(site_prefix(language), config.use_directory_urls)
+        self._pair(
+            generated, language, config, plan_source_uri,
+            lambda other: plan_dest_uri(site_prefix(other), config.use_directory_urls),
+        )
+        return generated
 
     # --- Pages ------------------------------------------------------------------------------
 
@@ -392,10 +440,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             html = self._activity_page(html, page, config, files)
         elif kind == PRESENTER_KIND:
             html = self._presenter_page(html, page, config, files)
+        elif kind == PLANNER_KIND:
+            html = self._planner_page(html, page, config, files)
         elif page.file.src_uri == f"{page.file.locale}/{ACTIVITIES_FOLDER}/{INDEX_PAGE}":
             html = self._activities_index(html, page, config, files)
-        if self.config.print.handout:
+        if self.config.print.handout and kind != PLANNER_KIND:
+            # The planner prints no code of its own: its pack is the guides' handouts, each
+            # with its own.
             html = self._print_handout(html, page, config)
+        if kind == ACTIVITY_KIND:
+            # Its content, once every page is rendered, is a handout the planner prints.
+            self.guide_pages[self.content.activity(page.file.src_uri).slug] = page
         return html
 
     def _safety_and_notices(self, html, page, config) -> str:
@@ -403,11 +458,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         findings = unsafe_parts(html, self._allowed_hosts(config))
         if findings:  # the source is read, and its lines searched, only then
             presenter_of = getattr(page.file, "presenter_of", None)
-            # A generated presenter page has no file of its own: its Markdown is the guide's.
-            source = (
-                self.root / presenter_of.path if presenter_of
-                else Path(page.file.abs_src_path)
-            )
+            # A generated page has no file of its own: a presenter view's Markdown is the
+            # guide's, the planner's is its template's.
+            if presenter_of:
+                source = self.root / presenter_of.path
+            elif page.meta.get("kind") == PLANNER_KIND:
+                source = Path(self._template(config, PLANNER_SOURCE_TEMPLATE).filename)
+            else:
+                source = Path(page.file.abs_src_path)
             self.rendered_problems += locate(
                 findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
             )
@@ -508,6 +566,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             ui=strings_for(activity.language),
             content=Markup(html),  # the page's own HTML, rendered by MkDocs from the guide
             guide_url=guide.url_relative_to(page.file),
+            plan_url=(
+                files.get_file_from_path(plan_source_uri(activity.language))
+                .url_relative_to(page.file) + f"?a={activity.slug}"
+            ),
             total_minutes=activity.duration,
             total_time=minutes_label(activity.duration, activity.language),
             first_step_clock=clock_label(activity.steps[0].minutes * 60),
@@ -522,6 +584,43 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         _add_to_contents(page, context["contents"], at_start=False)
         return html + self._template(config, ACTIVITIES_INDEX_TEMPLATE).render(**context)
 
+    def _planner_page(self, html, page, config, files) -> str:
+        language = page.file.locale
+        ui = strings_for(language)
+        context = index_context(
+            self.content.activities[language], language, self.content.references,
+            self._url_for(page, files),
+        )
+        # Not in the navigation: no table of contents to toggle (as the presenter view).
+        page.toc.items.clear()
+        settings = {
+            "default_start": DEFAULT_START,
+            **{key: ui[key] for key in (
+                "minutes_one", "minutes_two", "minutes_many", "hours_one", "hours_many",
+                "plan_ends", "plan_added", "plan_removed", "plan_moved", "plan_unknown",
+                "plan_bad_start",
+            )},
+        }
+        # The guides are not all rendered yet: their handouts come in on_post_page.
+        self.pending_handouts[page.url] = language
+        return html + self._template(config, PLANNER_TEMPLATE).render(
+            ui=ui, by_principle=context["by_principle"], by_length=context["by_length"],
+            default_start=DEFAULT_START, no_time=duration_label(0, language), settings=settings,
+            handouts=Markup(HANDOUTS_PLACEHOLDER),
+        )
+
+    def _plan_handouts(self, config, planner, language: str) -> str:
+        """Every guide of the language as it prints, ids prefixed and links rebased."""
+        handouts = []
+        for activity in self.content.activities[language]:
+            guide = self.guide_pages[activity.slug]
+            html = embedded_handout(guide.content, activity.slug, guide.url, planner.url)
+            # The guide's own page as MkDocs and this plugin rendered it: markup.
+            handouts.append({"slug": activity.slug, "html": Markup(html)})
+        return self._template(config, PLAN_HANDOUTS_TEMPLATE).render(
+            handouts=handouts, language=language
+        )
+
     def _print_handout(self, html, page, config) -> str:
         ui = strings_for(page.file.locale)
         address = page_address(config.site_url, page.url)
@@ -534,6 +633,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return header + with_print_addresses(html, config.site_url, page.url)
 
     def on_post_page(self, output, page, config):
+        planner_language = self.pending_handouts.pop(page.url, None)
+        if planner_language is not None:
+            return output.replace(
+                HANDOUTS_PLACEHOLDER, self._plan_handouts(config, page, planner_language), 1
+            )
         cues = self.pending_cues.pop(page.url, None)
         if cues is None:
             return output

@@ -15,6 +15,8 @@ import pytest
 from harness.testing import PROJECT_ROOT, csp_violations, settled_results, watch_policy
 from playwright.sync_api import expect
 
+from leadership.activities.schema import check_activities
+from leadership.interface import strings_for
 from leadership.print_offline.offline import (
     PACK_NAME,
     SEARCH_SCRIPT,
@@ -282,6 +284,7 @@ OFFLINE_SAMPLE = [
     "index.html", "cy/index.html", "activities/listening-with-fascination.html",
     "cy/activities/listening-with-fascination.html", "films/leading-in-a-crisis.html",
     "cy/films/what-compassionate-leadership-means.html", "cy/glossary.html", "404.html",
+    "cy/activities/plan.html",
 ]
 
 
@@ -318,3 +321,45 @@ def test_an_activity_is_presented_from_file(offline_page, pack):
     page.locator("a[data-cl-language-switch][hreflang='cy']").click()
     page.wait_for_url("**/cy/activities/listening-with-fascination/present.html#step-2")
     assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "2"
+
+
+def test_a_session_is_planned_and_printed_from_file(offline_page, pack, tmp_path):
+    """The planner works from file://: reached from the activities index, the choice in the
+    address, kept by the language switch, and the printed pack holds the chosen handouts,
+    whose links lead to files in the pack."""
+    from test_print import pdf_pages
+
+    activities = check_activities(
+        PROJECT_ROOT / "docs", PROJECT_ROOT / "transcripts", PROJECT_ROOT
+    ).activities
+    chosen = ["one-obstacle-at-a-time", "listening-with-fascination", "feeling-the-pressure"]
+    query = f"?a={','.join(chosen)}&start=09:30"
+    page = offline_page
+    page.goto((pack / "cy" / "activities" / "index.html").as_uri())
+    page.get_by_role("link", name=strings_for("cy")["plan_link"]).click()
+    page.wait_for_url("**/cy/activities/plan.html?a=&start=09:30")
+    for slug in chosen:
+        page.locator(f"[data-plan-choose][value='{slug}']:visible").first.check()
+    welsh = {a.slug: a for a in activities["cy"]}
+    total = sum(welsh[slug].duration for slug in chosen)
+    assert page.locator("[data-plan-total]").get_attribute("data-plan-total") == str(total)
+    page.wait_for_url("**/cy/activities/plan.html" + query)
+    page.locator("a[data-cl-language-switch][hreflang='en']").click()
+    page.wait_for_url("**/activities/plan.html" + query)
+    assert "/cy/" not in page.url
+    english = {a.slug: a for a in activities["en"]}
+    titles = page.locator("[data-plan-item-title]").all_inner_texts()
+    assert titles == [english[slug].title for slug in chosen]
+    # An embedded handout's relative links lead to files in the pack, as from its guide.
+    link = page.locator(
+        f"[data-plan-handout='{chosen[0]}'] .cl-activity-glance__facts a"
+    ).first.get_attribute("href")
+    target = urllib.parse.urlsplit(urllib.parse.urljoin(page.url, link)).path
+    assert Path(urllib.parse.unquote(target)).is_file(), link
+    pdf = tmp_path / "pack.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    text = "\n".join(pdf_pages(pdf))
+    for slug in chosen:
+        assert english[slug].title in text
+        for step in english[slug].steps:
+            assert step.title in text

@@ -11,6 +11,7 @@ PAGES = {
     "principle": "principles/attending/",
     "film": "films/what-compassionate-leadership-means/",
     "activity": "activities/listening-with-fascination/",
+    "planner": "activities/plan/?a=listening-with-fascination,one-obstacle-at-a-time&start=09:30",
 }
 # Elements allowed to scroll sideways on their own (tables and code scroll inside the page).
 OVERFLOW = """() => {

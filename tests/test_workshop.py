@@ -296,3 +296,43 @@ def test_projector_body_text_has_at_least_7_to_1_contrast(browser, site_url):
     lighter, darker = sorted([_luminance(foreground), _luminance(background)], reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 7
     assert size >= 20  # large type on a 1280x720 projector
+
+
+# Where the visible step's title and the panel are, in the window.
+TITLE_AND_PANEL = """() => {
+  const panel = document.querySelector("[data-present-panel]").getBoundingClientRect();
+  const title = document.querySelector(
+    "[data-present-step]:not([hidden]) .cl-present-step__title").getBoundingClientRect();
+  return {panelBottom: panel.bottom, titleTop: title.top, titleBottom: title.bottom,
+          windowHeight: window.innerHeight};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", ["projector", "wide projector"])
+def test_the_step_title_is_always_in_view_below_the_panel(browser, site_url, artifacts_dir, width):
+    columns, rows = WIDTHS[width]
+    context = browser.new_context(viewport={"width": columns, "height": rows})
+    page = context.new_page()
+    page.goto(presenter_url(site_url, "en") + "#step-1")
+
+    def in_view(moment: str) -> None:
+        where = page.evaluate(TITLE_AND_PANEL)
+        assert where["panelBottom"] - 1 <= where["titleTop"], (moment, where)
+        assert where["titleBottom"] <= where["windowHeight"], (moment, where)
+
+    in_view("on load")
+    for number in range(2, 5):
+        page.keyboard.press("ArrowRight")
+        in_view(f"at step {number}")
+        page.mouse.wheel(0, 600)
+        page.evaluate("() => new Promise(requestAnimationFrame)")
+        in_view(f"at step {number}, scrolled")
+    page.keyboard.press("Home")
+    in_view("back at step 1")
+    # The activity's title is in the panel, so in view too.
+    title = page.locator("[data-present-panel] h1")
+    assert title.is_visible()
+    assert title.inner_text().removesuffix("¶").strip() == "Listening with fascination"
+    page.screenshot(path=str(artifacts_dir / f"presenter-{columns}x{rows}.png"))
+    context.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from leadership.activities.planning import plan_source_uri
 from leadership.activities.presenting import present_source_uri
 from leadership.activities.schema import (
     PRINCIPLES_FOLDER,
@@ -31,6 +32,17 @@ def minutes_label(minutes: int, language: str) -> str:
     if minutes in (1, 2):
         return ui["minutes_one" if minutes == 1 else "minutes_two"]
     return ui["minutes_many"].format(count=minutes)
+
+
+def duration_label(minutes: int, language: str) -> str:
+    """A length in hours and minutes: "1 hour 30 minutes", "1 awr 30 munud" (as planner.js
+    writes the session's total)."""
+    ui = strings_for(language)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return minutes_label(minutes, language)
+    text = ui["hours_one"] if hours == 1 else ui["hours_many"].format(count=hours)
+    return f"{text} {minutes_label(rest, language)}" if rest else text
 
 
 def clock_label(seconds: int) -> str:
@@ -112,14 +124,17 @@ def activity_page_context(
         ],
         "moments": moments,
         "present_url": url_for(present_source_uri(language, activity.slug)),
+        "plan_url": f"{url_for(plan_source_uri(language))}?a={activity.slug}",
     }
 
 
 @dataclass(frozen=True)
 class IndexEntry:
+    slug: str
     title: str
     url: str
     description: str
+    minutes: int
     time: str
     people: str
 
@@ -134,14 +149,18 @@ class IndexGroup:
 def index_context(
     activities: list[Activity], language: str, references: References, url_for: UrlFor
 ) -> dict:
-    """Everything ``partials/activities-index.html`` needs: guides by principle and by length."""
+    """Everything ``partials/activities-index.html`` needs: guides by principle and by length,
+    and the link to the session planner. The planner (``partials/planner.html``) offers the
+    guides in the same groups."""
     ui = strings_for(language)
 
     def entry(activity: Activity) -> IndexEntry:
         return IndexEntry(
+            slug=activity.slug,
             title=activity.title,
             url=url_for(activity.source_uri),
             description=activity.description,
+            minutes=activity.duration,
             time=minutes_label(activity.duration, language),
             people=people_label(activity.group_min, activity.group_max, language),
         )
@@ -177,4 +196,5 @@ def index_context(
         "ui": ui,
         "by_principle": principle_groups,
         "by_length": length_groups,
+        "plan_url": url_for(plan_source_uri(language)),
     }

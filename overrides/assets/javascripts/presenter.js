@@ -6,6 +6,10 @@
  * runs its intervals late or not at all, and its timers must still be right when it comes
  * back. The live region speaks only at one minute left and at time up, once each per step.
  * Without JavaScript the page shows every step, then the rest of the guide.
+ *
+ * The panel (timers and controls) stays at the top of the window, under the site's header,
+ * with the activity's title in it; the current step's title stays just below it
+ * (--cl-present-offset: where the panel ends), whatever the scroll or the step.
  */
 (function () {
   "use strict";
@@ -103,6 +107,26 @@
       step.setAttribute("data-present-left", String(Math.max(0, Math.ceil(left / 1000))));
     }
 
+    var panel = root.querySelector("[data-present-panel]");
+    var title = document.querySelector(".md-content h1");
+
+    /* Where the panel ends, for the steps' scroll margin and their titles' sticky place. */
+    function measurePanel() {
+      var offset = (parseFloat(window.getComputedStyle(panel).top) || 0) + panel.offsetHeight;
+      root.style.setProperty("--cl-present-offset", offset + "px");
+      return offset;
+    }
+
+    /* A step whose title would be under the panel (or past the window) is scrolled to just
+       below the panel. */
+    function bringIntoView(step) {
+      var offset = measurePanel();
+      var top = step.getBoundingClientRect().top;
+      if (top < offset - 1 || top > window.innerHeight / 2) {
+        step.scrollIntoView({ block: "start" });
+      }
+    }
+
     function keepLanguageSwitchOnStep() {
       var links = document.querySelectorAll("a[data-cl-language-switch]");
       Array.prototype.forEach.call(links, function (link) {
@@ -124,6 +148,7 @@
       }
       keepLanguageSwitchOnStep();
       render();
+      bringIntoView(steps[current]);
     }
 
     function start() {
@@ -206,7 +231,13 @@
 
 
     if (rest) rest.hidden = true;
+    // The activity's title goes into the panel, so that it is always in view.
+    if (title) {
+      title.classList.add("cl-present__title");
+      panel.insertBefore(title, panel.firstChild);
+    }
     root.classList.add("cl-present--js");
+    window.addEventListener("resize", measurePanel);
     document.body.classList.add("cl-presenting");
     var first = STEP_HASH.exec(window.location.hash);
     show(first ? Number(first[1]) - 1 : 0);
