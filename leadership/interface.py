@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_found_home": {"en": "Go to the home page", "cy": "Mynd i'r hafan"},
     "not_found_search": {
         "en": "Or use the search at the top of the page.",
-        "cy": "Neu defnyddiwch y blwch chwilio ar frig y dudalen.",
+        "cy": "Neu ddefnyddiwch y blwch chwilio ar frig y dudalen.",
     },
     "not_found_other_language": {
         "en": "Chwilio am y fersiwn Gymraeg? Ewch i'r hafan Gymraeg.",
@@ -51,7 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each timestamp is a link to that moment. Copy it to share the moment, or "
         "select it to play the film from there.",
         "cy": "Mae pob stamp amser yn ddolen i'r foment honno. Copïwch hi i rannu'r foment, "
-        "neu dewiswch hi i chwarae'r ffilm o'r fan honno.",
+        "neu ddewiswch hi i chwarae'r ffilm o'r fan honno.",
     },
     "transcript_help_no_video": {
         "en": "Each timestamp is a link to that moment in the transcript. Copy it to share "
@@ -64,7 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "copy_link": {"en": "Copy link to this moment", "cy": "Copïo dolen i'r foment hon"},
     "link_copied": {"en": "Link copied", "cy": "Wedi copïo'r ddolen"},
     "downloads_heading": {"en": "Subtitles to download", "cy": "Is-deitlau i'w llwytho i lawr"},
-    "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau yn"},
+    # Followed by the language's name: "Is-deitlau Cymraeg" ("yn Cymraeg" would need "yn Gymraeg").
+    "subtitles_in": {"en": "Subtitles in", "cy": "Is-deitlau"},
     "language_name_en": {"en": "English", "cy": "Saesneg"},
     "language_name_cy": {"en": "Welsh", "cy": "Cymraeg"},
     # Activity guides and the activities index (partials/activity.html, activities-index.html).
@@ -211,7 +212,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "my_learning_record_intro": {
         "en": "Print it, or download it to copy into your own record of continuing "
         "professional development.",
-        "cy": "Argraffwch ef, neu llwythwch ef i lawr i'w gopïo i'ch cofnod eich hun o "
+        "cy": "Argraffwch ef, neu lwythwch ef i lawr i'w gopïo i'ch cofnod eich hun o "
         "Ddatblygiad Proffesiynol Parhaus.",
     },
     "my_learning_record_caption": {
@@ -274,8 +275,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "my_learning_import_future": {
         "en": "This backup was made by a newer version of this site, so it cannot be read "
         "here. Nothing was changed.",
-        "cy": "Cafodd y copi wrth gefn hwn ei wneud gan fersiwn newyddach o'r wefan hon, felly "
-        "nid oes modd ei ddarllen yma. Ni newidiwyd dim.",
+        "cy": "Cafodd y copi wrth gefn hwn ei wneud gan fersiwn fwy diweddar o'r wefan "
+        "hon, felly nid oes modd ei ddarllen yma. Ni newidiwyd dim.",
     },
     "my_learning_import_corrupt": {
         "en": "This backup file is damaged or incomplete, so it could not be read. Nothing "
@@ -423,6 +424,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "y wefan hon hebddo.",
     },
 }
+
+
+# Strings that invite the reader to the other language, written in that language (the
+# templates mark them with its lang): the spelling and Welsh checks read them as such.
+WRITTEN_IN_THE_OTHER_LANGUAGE = frozenset({"language_switch_label", "not_found_other_language"})
 
 
 def strings_for(language: str) -> dict[str, str]:

@@ -4,7 +4,9 @@ Both through spylls (pure-Python hunspell), both with the project word list
 (``spelling/wordlist.txt``) for names and terms the dictionaries lack.
 
 What is checked: the prose of every page (its front matter text values too), the text of
-every subtitle cue, and the per-language text in ``transcripts/films.yml``. What is not:
+every subtitle cue, the per-language text in ``transcripts/films.yml``, and every interface
+string (``leadership/interface.py``, each in the language it is written in; its placeholders
+such as ``{title}`` are not text, see :mod:`leadership.interface_source`). What is not:
 code, addresses, HTML tags and their attributes, link targets, attribute lists
 (``{ #id }``), front matter keys and identifiers (kind, film, translation, ...). Text
 marked with another language (``<span lang="en">...</span>`` in a Welsh page,
@@ -28,6 +30,11 @@ import yaml
 
 from leadership.build_cache import cache_file as cache_path
 from leadership.build_cache import read_json, write_json
+from leadership.interface_source import (
+    INTERFACE_SOURCE,
+    InterfaceSourceError,
+    read_interface_strings,
+)
 from leadership.languages import LANGUAGES, inside
 from leadership.markdown_source import (
     FRONT_MATTER_OPEN,
@@ -459,6 +466,17 @@ def check_films_file(text: str, path: str, speller: Speller) -> list[Misspelling
     return misspellings(text, path, regions, speller)
 
 
+def check_interface_file(path: Path, shown: str, speller: Speller) -> list[Misspelling]:
+    """Every interface string of the module at ``path``, each against the dictionary of the
+    language it is written in, at the line of its string."""
+    found = []
+    for string in read_interface_strings(path):
+        visible = string.visible
+        found += misspellings(visible, shown, [Region(0, len(visible), string.language)],
+                              speller, first_line=string.line)
+    return found
+
+
 def _child(node, key: str):
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
@@ -494,6 +512,9 @@ def project_files(root: Path) -> list[tuple[str, Path, str]]:
         films = transcripts / "films.yml"
         if films.is_file():
             files.append(("films", films, ""))
+    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
+    if interface.is_file():
+        files.append(("interface", interface, ""))
     return files
 
 
@@ -521,6 +542,14 @@ def check_files(
     checkers = {"page": check_markdown, "subtitles": check_subtitles}
     for what, path, language in files:
         shown = shown_path(path, root)
+        if what == "interface":
+            try:
+                found = check_interface_file(path, shown, speller)
+            except InterfaceSourceError as error:
+                problems.append(Problem(shown, error.line, RULE, error.message))
+                continue
+            problems += [to_problem(item, speller) for item in found]
+            continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:

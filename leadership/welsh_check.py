@@ -16,15 +16,18 @@ Three rules, each reported as ``path:line: rule: message``:
 
 Only Welsh text is read: the prose of Welsh pages (as the spelling check finds it: no code,
 addresses, link targets, tags, front matter keys or identifiers, nor text marked with another
-language) and the text of Welsh subtitle cues. :func:`check_welsh` is the entry point for the
-build and for ``scripts/check_welsh.py``.
+language), the text of Welsh subtitle cues, and every Welsh interface string
+(``leadership/interface.py``, read by :mod:`leadership.interface_source`: its placeholders are
+not text, and two words with a placeholder between them are not a pair), each reported at the
+line of its string. :func:`check_welsh` is the entry point for the build and for
+``scripts/check_welsh.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -34,6 +37,11 @@ import yaml
 
 from leadership import welsh
 from leadership.build_cache import cache_file
+from leadership.interface_source import (
+    INTERFACE_SOURCE,
+    InterfaceSourceError,
+    read_interface_strings,
+)
 from leadership.languages import inside
 from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
 from leadership.reporting import ContentError, Problem, shown_path
@@ -283,6 +291,15 @@ def subtitles_text(text: str) -> WelshText:
         for line, shown in zip(lines, visible.split("\n"), strict=True)
     )
     return _welsh_text(full, visible, [(0, len(visible))])
+
+
+def interface_texts(path: Path) -> list[tuple[int, WelshText]]:
+    """(line, Welsh text) of each Welsh interface string of the module at ``path``."""
+    return [
+        (string.line, _welsh_text(string.text, string.visible, [(0, len(string.text))]))
+        for string in read_interface_strings(path)
+        if string.language == "cy"
+    ]
 
 
 # A word: letters, with hyphens inside (cyd-destun, Pen-y-bont). The short forms joined to the
@@ -719,7 +736,8 @@ def check_welsh(
     data: WelshData | None = None,
     root: Path = PROJECT_ROOT,
 ) -> list[Problem]:
-    """Every Welsh problem in ``paths``: each a Welsh page (.md) or Welsh subtitles (.srt).
+    """Every Welsh problem in ``paths``: each a Welsh page (.md), Welsh subtitles (.srt) or
+    an interface strings module (.py, as ``leadership/interface.py``).
 
     The caller chooses the files (:func:`welsh_files` lists the project's). A data file that
     cannot be used is reported as problems too, never as a traceback.
@@ -733,6 +751,9 @@ def check_welsh(
     problems: list[Problem] = []
     for path in paths:
         shown = shown_path(path, root)
+        if path.suffix == ".py":
+            problems += interface_problems(path, shown, data, checker)
+            continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
@@ -753,9 +774,30 @@ def check_welsh(
     return sorted(problems)
 
 
+def interface_problems(
+    path: Path, shown: str, data: WelshData, checker: MutationChecker
+) -> list[Problem]:
+    """The termbase and mutation problems of each Welsh interface string, at its line."""
+    try:
+        texts = interface_texts(path)
+    except InterfaceSourceError as error:
+        return [Problem(shown, error.line, READ_RULE, error.message)]
+    problems = []
+    for line, welsh_text in texts:
+        found = term_problems(shown, welsh_text, data.terms)
+        found += [finding.problem(shown) for finding in checker.findings(welsh_text)]
+        # Each text counts its lines from 1: the string's first line is ``line``.
+        problems += [replace(problem, line=line + problem.line - 1) for problem in found]
+    return problems
+
+
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
-    """The project's Welsh: every page under docs/cy/ and every transcripts/*.cy.srt."""
+    """The project's Welsh: every page under docs/cy/, every transcripts/*.cy.srt, and the
+    interface strings (leadership/interface.py)."""
     found = [*(root / "docs" / "cy").rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
+    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
+    if interface.is_file():
+        found.append(interface)
     return sorted(path for path in found if inside(path, root))
 
 
@@ -768,7 +810,11 @@ def word_count(paths: Iterable[Path]) -> int:
     """How many Welsh words the checks read in ``paths`` (for the measurement)."""
     total = 0
     for path in paths:
-        text = path.read_text(encoding="utf-8")
-        welsh_text = subtitles_text(text) if path.suffix == ".srt" else page_text(text)
-        total += sum(1 for token in tokens(welsh_text) if token.text[0] not in "'’0123456789")
+        if path.suffix == ".py":
+            texts = [welsh_text for _line, welsh_text in interface_texts(path)]
+        else:
+            text = path.read_text(encoding="utf-8")
+            texts = [subtitles_text(text) if path.suffix == ".srt" else page_text(text)]
+        total += sum(1 for welsh_text in texts for token in tokens(welsh_text)
+                     if token.text[0] not in "'’0123456789")
     return total

@@ -3,9 +3,10 @@
 
     python3 scripts/check_spelling.py [PATH ...] [--no-suggestions] [--format json]
 
-Welsh pages and Welsh subtitles: the techiaith hunspell cy_GB dictionary; English: en_GB;
-both with the project word list, spelling/wordlist.txt. PATH is a page, a subtitle file,
-transcripts/films.yml or a folder (default: docs/ and transcripts/). One line per word,
+Welsh pages, Welsh subtitles and Welsh interface strings: the techiaith hunspell cy_GB
+dictionary; English: en_GB; both with the project word list, spelling/wordlist.txt. PATH is a
+page, a subtitle file, transcripts/films.yml, leadership/interface.py (the interface strings)
+or a folder (default: docs/, transcripts/ and leadership/interface.py). One line per word,
 ``path:line: spelling: word (suggestions)``, then a summary; exit 1 when a word is
 misspelt, 2 for a usage error.
 """
@@ -37,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         files, unknown = files_for(ROOT, args.paths)
         if unknown:
             print(
-                f"check_spelling: not a page, subtitle file or folder of them: "
+                f"check_spelling: not a page, subtitle file, interface strings module or folder "
+                f"of them: "
                 f"{', '.join(unknown)}",
                 file=sys.stderr,
             )

@@ -3,8 +3,10 @@
 
     python3 scripts/check_welsh.py [PATH ...] [--format json]
 
-PATH is a Welsh page, a Welsh subtitle file (.cy.srt) or a folder of them (default: every
-page under docs/cy/ and every transcripts/*.cy.srt). One line per problem,
+PATH is a Welsh page, a Welsh subtitle file (.cy.srt), the interface strings module
+(leadership/interface.py: its Welsh strings) or a folder of pages and subtitles (default:
+every page under docs/cy/, every transcripts/*.cy.srt and leadership/interface.py). One line
+per problem,
 ``path:line: rule: message`` with the rules welsh-term (spelling/termau.yml),
 welsh-mutation, welsh-english-link and welsh-glossary-term, then a summary; exit 1 when
 there is a problem, 2 for a usage error. docs-dev/welsh-checks.md explains each rule.
@@ -30,7 +32,9 @@ def chosen_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             found = sorted(path.rglob("*.md")) + sorted(path.rglob("*.cy.srt"))
-        elif path.is_file() and (path.suffix == ".md" or path.name.endswith(".cy.srt")):
+        elif path.is_file() and (
+            path.suffix in (".md", ".py") or path.name.endswith(".cy.srt")
+        ):
             found = [path]
         else:
             found = []
@@ -50,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         files, unknown = chosen_files(args.paths)
         if unknown:
             print(
-                "check_welsh: not a Welsh page, Welsh subtitle file or folder of them: "
+                "check_welsh: not a Welsh page, Welsh subtitle file, interface strings module "
+                "or folder of them: "
                 + ", ".join(unknown),
                 file=sys.stderr,
             )
