@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,75 @@ def test_the_command_refuses_what_it_cannot_check(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     assert module.main(["no/such/page.md"]) == 2
     assert "not a page" in capsys.readouterr().err
+
+
+# --- Interface strings (leadership/interface.py) --------------------------------------------
+
+INTERFACE_FIXTURES = Path(__file__).parent / "fixtures" / "interface"
+
+
+def interface_problems(module: Path, speller: Speller) -> list[str]:
+    return [str(problem) for problem in
+            spelling.check_files(REPO, [("interface", module, "")], speller)]
+
+
+def test_interface_strings_are_checked_each_in_its_language_at_the_line_of_its_string(speller):
+    shown = "tests/fixtures/interface/welsh_misspelt.py"
+    assert interface_problems(INTERFACE_FIXTURES / "welsh_misspelt.py", speller) == [
+        f"{shown}:5: spelling: barrhaol (barhaol, barhao, amharhaol)",
+        # a string written over two lines is reported at its first line
+        f"{shown}:8: spelling: hanfonn (hanfon, hanfonan, hanfonon, hanfonwn)",
+        f"{shown}:11: spelling: linkk (link, links, link k, link-k)",
+        # the Welsh page's string that is written in English is checked in English
+        f"{shown}:12: spelling: Englsh (English)",
+    ]
+
+
+def test_placeholders_and_file_names_are_not_text_and_the_word_list_names_the_keys(
+    speller, tmp_path
+):
+    module = INTERFACE_FIXTURES / "placeholders_and_names.py"
+    shown = "tests/fixtures/interface/placeholders_and_names.py"
+    # With only the tests' word list, the names are all that is reported...
+    assert interface_problems(module, speller) == [
+        f'{shown}:13: spelling: {name} (an English word: translate it, or mark it lang="en")'
+        for name in ("End", "Home", "JavaScript")
+    ]
+    # ...and the project's word list has them.
+    project_speller = Speller(REPO, cache_file=tmp_path / "suggestions.json")
+    assert interface_problems(module, project_speller) == []
+
+
+def test_the_real_interface_strings_are_read_and_spelt_right(tmp_path):
+    interface = REPO / "leadership" / "interface.py"
+    assert ("interface", interface, "") in spelling.project_files(REPO)
+    project_speller = Speller(REPO, cache_file=tmp_path / "suggestions.json")
+    assert interface_problems(interface, project_speller) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = 1\n", "broken.py:1: spelling: no STRINGS mapping of key -> {language: string}"),
+        ('STRINGS = {\n    "a": {"en": "A", "cy": 1},\n}\n',
+         "broken.py:2: spelling: 'a': each string must be \"en\" or \"cy\": \"text\""),
+        ('STRINGS = {"a": {"en": "A", "cy": "B"}}\nWRITTEN_IN_THE_OTHER_LANGUAGE = {"b"}\n',
+         "broken.py:2: spelling: WRITTEN_IN_THE_OTHER_LANGUAGE names keys that are not in "
+         "STRINGS: b"),
+    ],
+)
+def test_a_module_that_is_not_interface_strings_is_reported_at_its_line(
+    source, expected, speller, tmp_path
+):
+    module = tmp_path / "broken.py"
+    module.write_text(source, encoding="utf-8")
+    problems = spelling.check_files(tmp_path, [("interface", module, "")], speller)
+    assert [str(problem) for problem in problems] == [expected]
+
+
+def test_a_module_that_does_not_parse_is_reported_never_as_a_traceback(speller, tmp_path):
+    module = tmp_path / "broken.py"
+    module.write_text('STRINGS = {\n    "a": {"en": "A",\n', encoding="utf-8")
+    problems = spelling.check_files(tmp_path, [("interface", module, "")], speller)
+    assert len(problems) == 1
+    assert re.fullmatch(r"broken\.py:\d+: spelling: not valid Python: .+", str(problems[0]))

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from leadership import welsh, welsh_check
+from leadership.interface import strings_for
+from leadership.interface_source import INTERFACE_SOURCE, read_interface_strings
 from leadership.reporting import ContentError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -313,6 +315,58 @@ def test_the_english_only_hosts_are_data():
     assert not english_only.covers("https://notsocialcare.wales/")
 
 
+# --- Interface strings (leadership/interface.py) ----------------------------------------------
+
+INTERFACE_FIXTURES = Path(__file__).parent / "fixtures" / "interface"
+
+
+def test_welsh_interface_strings_are_checked_at_the_line_of_each_string(dictionary):
+    problems = welsh_check.check_welsh(
+        [INTERFACE_FIXTURES / "missing_mutation.py"], dictionary=dictionary, root=REPO
+    )
+    shown = "tests/fixtures/interface/missing_mutation.py"
+    assert [str(problem) for problem in problems] == [
+        f"{shown}:5: welsh-mutation: gan Gofal -> gan Ofal (soft mutation after 'gan')",
+        # a string written over two lines is reported at its first line
+        f"{shown}:8: welsh-mutation: neu dewiswch -> neu ddewiswch (soft mutation after 'neu')",
+        f"{shown}:11: welsh-term: arweinyddiaeth ar y cyd -> arweinyddiaeth a rennir",
+    ]
+
+
+def test_placeholders_are_not_welsh_and_part_the_words_around_them(dictionary):
+    # "Hyd at {count} munud": the number follows "at", so "munud" keeps its m.
+    module = INTERFACE_FIXTURES / "placeholders_and_names.py"
+    assert welsh_check.check_welsh([module], dictionary=dictionary, root=REPO) == []
+    texts = dict(welsh_check.interface_texts(module))
+    assert texts[5].text == "Cam          o        "
+
+
+def test_the_welsh_interface_strings_read_are_the_ones_the_pages_show():
+    read = read_interface_strings()
+    shown_in_welsh = {string.key: string.text for string in read if string.shown_in == "cy"}
+    assert shown_in_welsh == strings_for("cy")
+    written_in_welsh = {(string.key, string.shown_in) for string in read
+                        if string.language == "cy"}
+    assert ("language_switch_label", "en") in written_in_welsh
+    assert ("language_switch_label", "cy") not in written_in_welsh
+
+
+def test_the_real_welsh_interface_strings_pass(dictionary):
+    assert INTERFACE_SOURCE in welsh_check.welsh_files()
+    assert welsh_check.check_welsh([INTERFACE_SOURCE], dictionary=dictionary, root=REPO) == []
+
+
+def test_a_module_that_is_not_interface_strings_is_a_problem_never_a_traceback(
+    dictionary, tmp_path
+):
+    module = tmp_path / "interface.py"
+    module.write_text("STRINGS = []\n", encoding="utf-8")
+    problems = welsh_check.check_welsh([module], dictionary=dictionary, root=tmp_path)
+    assert [str(problem) for problem in problems] == [
+        "interface.py:1: welsh-read: no STRINGS mapping of key -> {language: string}"
+    ]
+
+
 # --- The command ------------------------------------------------------------------------------
 
 
@@ -345,6 +399,15 @@ def test_the_command_is_quiet_on_success_and_speaks_json(capsys):
     assert script.main([str(FIXTURES / "soft_after_dy.md"), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["errors"] == 2 and report["problems"][0]["rule"] == "welsh-mutation"
+
+
+def test_the_command_checks_an_interface_strings_module(capsys):
+    script = load_script()
+    assert script.main([str(INTERFACE_FIXTURES / "missing_mutation.py")]) == 1
+    output = capsys.readouterr().out.splitlines()
+    assert output[0] == ("tests/fixtures/interface/missing_mutation.py:5: welsh-mutation: "
+                         "gan Gofal -> gan Ofal (soft mutation after 'gan')")
+    assert output[-1] == "check_welsh: FAILED, 1 files checked, 3 errors, 0 warnings"
 
 
 def test_the_command_refuses_what_it_cannot_check(capsys):
