@@ -74,6 +74,9 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
     replace_in(project / "docs/en/principles/helping.md", "Helping is", "Helping, above all, is")
     with (project / "docs/cy/principles/helping.md").open("a", encoding="utf-8") as welsh:
         welsh.write("\nFe'i cyhoeddwyd gan Gofal Cymdeithasol Cymru.\n")
+    interface = project / "leadership/interface.py"
+    replace_in(interface, '"cy": "Dolen barhaol"', '"cy": "Dolen barrhaol"')
+    replace_in(interface, '"cy": "Neu ddefnyddiwch y blwch', '"cy": "Neu defnyddiwch y blwch')
     (project / "docs/en/principles/orphan.md").write_text(
         "---\ntitle: Orphan\ndescription: No Welsh page.\nkind: principle\n---\n", "utf-8"
     )
@@ -88,6 +91,12 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
     assert re.search(
         r"^docs/cy/principles/helping\.md:\d+: welsh-mutation: gan Gofal -> gan Ofal ", output, re.M
     )
+    lines = interface.read_text(encoding="utf-8").split("\n")
+    misspelt = next(number for number, line in enumerate(lines, 1) if "barrhaol" in line)
+    unmutated = next(number for number, line in enumerate(lines, 1) if "Neu defnyddiwch" in line)
+    assert f"leadership/interface.py:{misspelt}: spelling: barrhaol (" in output
+    assert (f"leadership/interface.py:{unmutated}: welsh-mutation: Neu defnyddiwch -> "
+            f"Neu ddefnyddiwch (soft mutation after 'neu')") in output
     assert "build: skipped: fix the problems above first" in output
     assert re.search(
         r"^check_all: FAILED, 8 checks, 5 failed \(pages, page parity, translations, spelling, "
