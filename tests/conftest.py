@@ -20,6 +20,13 @@ os.environ["LEADERSHIP_STRICT_RULES"] = "1"
 os.environ.setdefault("LOCAL_PREVIEW", "1")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Grouped tests first (pytest-xdist's loadgroup): each group shares something long to
+    make (a walk through every page, the offline pack, the rendered hostile corpus), so
+    starting them first keeps one worker from finishing long after the other."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built with --strict into a temporary folder."""

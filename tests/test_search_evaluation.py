@@ -35,6 +35,7 @@ def test_the_query_set_is_big_enough_and_covers_every_mutation_both_ways(queries
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("search-evaluation")  # long: started first (tests/conftest.py)
 def test_the_project_search_meets_the_targets(artifacts_dir):
     """`python3 scripts/evaluate_search.py`, run as the README shows it (clean PATH, nothing
     activated): it builds the site with both searches, runs every query in Chromium, and
