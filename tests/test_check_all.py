@@ -15,7 +15,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 ORDER = [
-    "pages", "page parity", "translations", "spelling", "welsh", "subtitles", "build", "links"
+    "subtitles", "pages", "page parity", "translations", "spelling", "welsh", "build", "links"
 ]
 COPIED = ("mkdocs.yml", "docs", "overrides", "transcripts", "scripts", "leadership", "spelling",
           "templates")
@@ -94,6 +94,22 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
         r"welsh\), "
         r"2 skipped \(build, links\), in [\d.]+ s$", output, re.M,
     )
+
+
+def test_a_broken_films_yml_is_listed_before_the_pages_that_depend_on_it(project):
+    replace_in(project / "transcripts/films.yml", "    speaker: ", "    speakr: ")
+    completed, _ = run_check_all(project, "--no-build")
+    output = completed.stdout
+    assert completed.returncode == 1
+    problems = re.findall(r"^([^\s:]+):\d+: [a-z0-9-]+: ", output, flags=re.M)
+    films_yml = [i for i, path in enumerate(problems) if path == "transcripts/films.yml"]
+    pages = [i for i, path in enumerate(problems) if path.startswith("docs/")]
+    assert films_yml and pages, output
+    assert max(films_yml) < min(pages), output
+    # Each page that depends on it: one line, naming the file to mend.
+    assert len(pages) == len({problems[i] for i in pages}), output
+    page_lines = [line for line in output.splitlines() if line.startswith("docs/")]
+    assert all("transcripts/films.yml is mended" in line for line in page_lines), page_lines
 
 
 def test_the_checks_run_in_process_without_the_single_check_scripts(project):
