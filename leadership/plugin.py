@@ -67,8 +67,12 @@ from leadership.languages import (
     site_prefix,
 )
 from leadership.learning import learning_page_context
-from leadership.pages.allowlist import unsafe_parts
-from leadership.pages.content_safety import locate
+from leadership.pages.checks import (
+    RenderedPage,
+    content_errors,
+    markdown_renderer,
+    render_pages,
+)
 from leadership.pages.draft_notice import with_notice
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
@@ -156,12 +160,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content: SiteContent | None = None
         self.qr_codes: QrCodes | None = None
         self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
+        self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
         self.default_not_found: bytes | None = None
         # Once per language build:
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
         self.pending_cues: dict[str, str] = {}
-        self.rendered_problems: list[Problem] = []
         self.style_hash: str | None = None
         self.site_dir: Path | None = None
 
@@ -221,10 +225,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content = read_site(
             self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
         )
-        errors = self.content.errors
-        if errors:
-            raise ContentProblems("The content has problems", errors)
+        if self.content.errors:
+            # No page will be built: the page checks read the pages' Markdown rendered here,
+            # with the build's extensions, so that every problem is reported, as make check
+            # reports it.
+            render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+            rendered = render_pages(self.content, render, self._allowed_hosts(config))
+            raise ContentProblems(
+                "The content has problems", content_errors(self.content, rendered)
+            )
         self.cue_entries = {}
+        self.rendered_pages = []
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
@@ -241,7 +252,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.pending_cues = {}
-        self.rendered_problems = []
         self.style_hash = None
         self.templates = {}
         self.environment = None
@@ -399,18 +409,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return html
 
     def _safety_and_notices(self, html, page, config) -> str:
-        """What Markdown made is scanned again, before the project adds its own HTML."""
-        findings = unsafe_parts(html, self._allowed_hosts(config))
-        if findings:  # the source is read, and its lines searched, only then
-            presenter_of = getattr(page.file, "presenter_of", None)
-            # A generated presenter page has no file of its own: its Markdown is the guide's.
-            source = (
-                self.root / presenter_of.path if presenter_of
-                else Path(page.file.abs_src_path)
-            )
-            self.rendered_problems += locate(
-                findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
-            )
+        """What Markdown made is read by the page checks, before the project adds its own
+        HTML; they report after the whole site is built (``_finish_site``)."""
+        presenter_of = getattr(page.file, "presenter_of", None)
+        # A generated presenter page has no file of its own: its Markdown is the guide's.
+        source = self.content.pages.get(
+            presenter_of.source_uri if presenter_of else page.file.src_uri
+        )
+        if source is not None:  # a page the project generates from its own templates has none
+            self.rendered_pages.append(RenderedPage.read(
+                source, html, self._allowed_hosts(config), own_page=presenter_of is None
+            ))
         language = page.file.locale
         if self.content.page_status(page.file.src_uri) == DRAFT:
             html = with_notice(html, self._notice(config, language, "translation_draft_body"))
@@ -541,13 +550,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     # --- After the build ------------------------------------------------------------------
 
-    # Before anything else: a language whose HTML is unsafe stops the build at once.
-    @event_priority(100)
-    def _fail_on_unsafe_html(self, config):
-        found, self.rendered_problems = self.rendered_problems, []
-        if found:
-            raise ContentProblems("Pages whose HTML is unsafe", sorted(set(found)))
-
     def _publish(self, config):
         site_dir = Path(config.site_dir)
         built = site_dir / NOT_FOUND_PAGE
@@ -568,6 +570,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _finish_site(self, config):
         if self.nested_build:
             return
+        # Every language's pages are built: the page checks on the HTML they rendered
+        # (unsafe markup, heading ids), the same list make check reports.
+        found, self.rendered_pages = content_errors(self.content, self.rendered_pages), []
+        if found:
+            raise ContentProblems("The pages have problems", found)
         site_dir = Path(config.site_dir)
         if self.qr_codes is not None:
             self.qr_codes.save()
@@ -604,7 +611,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
                 return {"config": {key: index.config[key] for key in keys}, "docs": index.entries}
         return None
 
-    on_post_build = CombinedEvent(_fail_on_unsafe_html, _publish, _finish_site)
+    on_post_build = CombinedEvent(_publish, _finish_site)
 
     def on_build_error(self, *, error):
         # A failed build leaves no site that could be published, not even part of one (nor
