@@ -103,6 +103,7 @@ from leadership.site_i18n import (
 )
 from leadership.subtitles.film_pages import film_page_context, publish_subtitles
 from leadership.welsh import RememberedDictionary
+from leadership.welsh_check import check_content
 
 FILM_TEMPLATE = "partials/film.html"
 CUES_TEMPLATE = "partials/transcript-cues.html"
@@ -159,6 +160,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Once per site build (both languages):
         self.content: SiteContent | None = None
         self.qr_codes: QrCodes | None = None
+        self.dictionary: RememberedDictionary | None = None
         self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
         self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
         self.default_not_found: bytes | None = None
@@ -225,20 +227,35 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content = read_site(
             self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
         )
-        if self.content.errors:
+        # The Welsh dictionary's answers: the Welsh check's now, the Welsh search's at the end.
+        try:
+            self.dictionary = RememberedDictionary(
+                cache_file(self.root, self.config.search.dictionary_cache)
+            )
+        except ContentError as error:  # the dictionary is not installed: say so
+            raise PluginError(str(error)) from None
+        welsh_problems = self._check_welsh()
+        if self.content.errors or welsh_problems:
             # No page will be built: the page checks read the pages' Markdown rendered here,
             # with the build's extensions, so that every problem is reported, as make check
             # reports it.
             render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
             rendered = render_pages(self.content, render, self._allowed_hosts(config))
+            self.dictionary.save()
             raise ContentProblems(
-                "The content has problems", content_errors(self.content, rendered)
+                "The content has problems", content_errors(self.content, rendered) + welsh_problems
             )
         self.cue_entries = {}
         self.rendered_pages = []
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
+
+    def _check_welsh(self) -> list[Problem]:
+        """make check's Welsh check (termbase, mutations, links to English-only pages), on
+        the Welsh pages and subtitles the content model has read."""
+        found = check_content(self.content, self.dictionary, self.root)
+        return [problem for problem in found if problem.severity == "error"]
 
     # After Material's offline plugin (priority 0) has added its CDN copy of the shim.
     @event_priority(-50)
@@ -584,14 +601,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             return  # a site without search (a small test site)
         indexes = split_search_entries(combined)
         if self.project_search:
-            try:
-                dictionary = RememberedDictionary(
-                    cache_file(self.root, self.config.search.dictionary_cache)
-                )
-            except ContentError as error:  # the dictionary is not installed: say so
-                raise PluginError(str(error)) from None
-            refine_search_indexes(site_dir, indexes, self.cue_entries, dictionary)
-            dictionary.save()
+            refine_search_indexes(site_dir, indexes, self.cue_entries, self.dictionary)
+            self.dictionary.save()
         written = write_search_indexes(site_dir, indexes)
         if self.config.offline:
             try:

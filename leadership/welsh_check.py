@@ -23,11 +23,12 @@ build and for ``scripts/check_welsh.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
@@ -38,6 +39,9 @@ from leadership.languages import inside
 from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.spelling import markdown_regions, subtitle_text
+
+if TYPE_CHECKING:
+    from leadership.content import SiteContent
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TERMBASE = PROJECT_ROOT / "spelling" / "termau.yml"
@@ -55,6 +59,7 @@ READ_RULE = "welsh-read"
 RULES = (TERM_RULE, MUTATION_RULE, ENGLISH_LINK_RULE, GLOSSARY_RULE, DATA_RULE, READ_RULE)
 
 ENGLISH_MARKER = "(Saesneg)"
+WELSH = "cy"
 
 
 # --- Reading the data files ----------------------------------------------------------------
@@ -384,14 +389,18 @@ def glossary_entries(text: str) -> dict[str, tuple[int, str]]:
 
 
 def glossary_problems(
-    welsh_glossary: Path, english_glossary: Path, terms: tuple[Term, ...], root: Path
+    welsh_glossary: Path,
+    english_glossary: Path,
+    terms: tuple[Term, ...],
+    root: Path,
+    read: Callable[[Path], str] = lambda path: path.read_text(encoding="utf-8"),
 ) -> list[Problem]:
     """The Welsh glossary heads each entry with the termbase's term for the English heading,
     and every termbase term has its entry."""
     problems = []
     try:
-        welsh_entries = glossary_entries(welsh_glossary.read_text(encoding="utf-8"))
-        english_entries = glossary_entries(english_glossary.read_text(encoding="utf-8"))
+        welsh_entries = glossary_entries(read(welsh_glossary))
+        english_entries = glossary_entries(read(english_glossary))
     except (OSError, UnicodeDecodeError) as error:
         return [Problem(shown_path(welsh_glossary, root), 1, READ_RULE,
                         f"cannot read the glossaries: {error}")]
@@ -718,23 +727,34 @@ def check_welsh(
     dictionary: welsh.RadicalDictionary | None = None,
     data: WelshData | None = None,
     root: Path = PROJECT_ROOT,
+    texts: Mapping[Path, str | bytes] | None = None,
 ) -> list[Problem]:
     """Every Welsh problem in ``paths``: each a Welsh page (.md) or Welsh subtitles (.srt).
 
-    The caller chooses the files (:func:`welsh_files` lists the project's). A data file that
-    cannot be used is reported as problems too, never as a traceback.
+    The caller chooses the files (:func:`welsh_files` lists the project's). ``texts``: what
+    the caller has already read (a file's text, or its bytes), by path; the build passes what
+    its content model read (``leadership.content``), so nothing is read twice. A data file
+    that cannot be used is reported as problems too, never as a traceback.
     """
     try:
         data = data or load_data()
     except ContentError as error:
         return error.problems
+    known = texts or {}
+
+    def read(path: Path) -> str:
+        content = known.get(path)
+        if isinstance(content, str):
+            return content.removeprefix("\ufeff")
+        return (path.read_bytes() if content is None else content).decode("utf-8-sig")
+
     dictionary = dictionary or _default_dictionary(root)
     checker = MutationChecker(dictionary, data.mutations)
     problems: list[Problem] = []
     for path in paths:
         shown = shown_path(path, root)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = read(path)
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(shown, 1, READ_RULE, f"cannot read as UTF-8: {error}"))
             continue
@@ -745,7 +765,7 @@ def check_welsh(
             problems += english_link_problems(shown, text, path, data.english_only)
             if path.name == "glossary.md" and path.parent.name == "cy":
                 english = path.parent.parent / "en" / path.name
-                problems += glossary_problems(path, english, data.terms, root)
+                problems += glossary_problems(path, english, data.terms, root, read)
         problems += term_problems(shown, welsh_text, data.terms)
         problems += [finding.problem(shown) for finding in checker.findings(welsh_text)]
     if isinstance(dictionary, welsh.RememberedDictionary):
@@ -755,8 +775,28 @@ def check_welsh(
 
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
     """The project's Welsh: every page under docs/cy/ and every transcripts/*.cy.srt."""
-    found = [*(root / "docs" / "cy").rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
+    found = [*(root / "docs" / WELSH).rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
     return sorted(path for path in found if inside(path, root))
+
+
+def check_content(
+    content: SiteContent, dictionary: welsh.RadicalDictionary, root: Path
+) -> list[Problem]:
+    """``check_welsh`` on the Welsh pages and subtitles of a build's content model, as read
+    by it: the build's Welsh check, the same as ``check_project``'s."""
+    texts: dict[Path, str | bytes] = {
+        page.path: page.text for page in content.pages.values() if page.text is not None
+    }
+    pages = [page.path for page in content.pages.values() if page.language == WELSH]
+    subtitles = [
+        file.path for (_, language), file in content.films.subtitles.items()
+        if language == WELSH
+    ]
+    texts.update(
+        (file.path, file.data) for file in content.films.subtitles.values()
+        if file.data is not None
+    )
+    return check_welsh(sorted(pages + subtitles), dictionary, root=root, texts=texts)
 
 
 def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:

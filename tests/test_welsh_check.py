@@ -351,3 +351,26 @@ def test_the_command_refuses_what_it_cannot_check(capsys):
     script = load_script()
     assert script.main(["no/such/page.md"]) == 2
     assert "not a Welsh page" in capsys.readouterr().err
+
+
+# --- In the build: the same lines as make check, for editors using mkdocs serve --------------
+
+
+@pytest.mark.build
+def test_the_build_reports_the_welsh_checks_problems_at_their_lines(tmp_path):
+    from harness.testing import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    fixture = FIXTURES / "the_build_reports_mutations"
+    for language in ("en", "cy"):
+        shutil.copy(fixture / f"{language}.md", project / "docs" / language / "sources.md")
+    welsh_page = project / "docs" / "cy" / "sources.md"
+    expected = [str(problem) for problem in welsh_check.check_welsh([welsh_page], root=project)]
+    assert [line.split(": ")[1] for line in expected] == ["welsh-mutation", "welsh-mutation"]
+
+    result = build_site(tmp_path / "site", project_dir=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    reported = [line for line in output.splitlines() if line.startswith("docs/cy/sources.md:")]
+    assert reported == expected
