@@ -38,7 +38,7 @@ from leadership.markdown_source import (
 )
 from leadership.reporting import Problem, shown_path
 from leadership.welsh import radical_spellings
-from leadership.yaml_nodes import refuse_aliases
+from leadership.yaml_nodes import compose, refuse_aliases
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DICTIONARIES = {
@@ -316,7 +316,7 @@ def front_matter_text_spans(text: str) -> list[tuple[int, int]]:
     offset = len(first_line) + 1
     try:
         refuse_aliases(source.front_matter)
-        node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+        node = compose(source.front_matter)
     except yaml.YAMLError:
         return []  # the front matter check reports it
     return [(offset + start, offset + end) for start, end in _prose_values(node)]
@@ -442,7 +442,7 @@ def check_films_file(text: str, path: str, speller: Speller) -> list[Misspelling
     """The per-language title, role and description of each film in films.yml."""
     try:
         refuse_aliases(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError:
         return []  # the subtitle check reports it
     regions = []

@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -242,32 +241,32 @@ def load_english_only(path: Path = ENGLISH_ONLY) -> EnglishOnly:
 
 @dataclass(frozen=True)
 class WelshText:
-    """The Welsh prose of a file: ``text`` with everything else blanked, lines kept.
-
-    ``hidden[i]`` counts the characters before offset ``i`` that were blanked (markup, text in
-    another language): a word pair with hidden characters between them is not a pair.
-    """
+    """The Welsh prose of a file: ``text`` with everything else blanked, lines kept, beside
+    the file's ``full`` text: what shows in ``full`` but is blank in ``text`` was hidden
+    (markup, text in another language), and a word pair with hidden characters between them
+    is not a pair."""
 
     text: str
-    hidden: tuple[int, ...]
+    full: str
 
     def hidden_between(self, start: int, end: int) -> bool:
-        return self.hidden[end] - self.hidden[start] > 0
+        return any(
+            not shown.isspace() and kept.isspace()
+            for shown, kept in zip(self.full[start:end], self.text[start:end], strict=True)
+        )
 
 
 def _welsh_text(full: str, visible: str, welsh_spans: Iterable[tuple[int, int]]) -> WelshText:
-    keep = [False] * len(visible)
-    for start, end in welsh_spans:
-        keep[start:end] = [True] * (end - start)
-    chars = [
-        char if keep[index] else ("\n" if char == "\n" else " ")
-        for index, char in enumerate(visible)
-    ]
-    blanked = [
-        0 if (keep[index] and visible[index] == full[index]) or full[index].isspace() else 1
-        for index in range(len(full))
-    ]
-    return WelshText("".join(chars), tuple(accumulate(blanked, initial=0)))
+    kept = []
+    cursor = 0
+    for start, end in sorted(welsh_spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        kept += [(cursor, start), (start, end)]
+        cursor = end
+    text = mask(visible, [*kept[0::2], (cursor, len(visible))])
+    return WelshText(text, full)
 
 
 def page_text(text: str) -> WelshText:
@@ -342,7 +341,15 @@ def pairs(welsh_text: WelshText) -> Iterator[tuple[Token | None, Token, Token]]:
 # --- The termbase check ------------------------------------------------------------------------
 
 
+# A whole word or phrase: no letter right before or after it.
+WHOLE = r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+
+
 def _form_pattern(form: str) -> re.Pattern:
+    return re.compile(WHOLE.format(_form_alternatives(form)), re.I)
+
+
+def _form_alternatives(form: str) -> str:
     first, *rest = form.split()
     spellings = [first, *welsh.mutate(first).values()]
     alternatives = "|".join(re.escape(spelling) for spelling in sorted(set(spellings), key=len,
@@ -350,7 +357,7 @@ def _form_pattern(form: str) -> re.Pattern:
     pattern = f"(?:{alternatives})"
     for word in rest:
         pattern += r"[\s*_]+" + re.escape(word).replace("'", "['’]")
-    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.I)
+    return pattern
 
 
 @cache
@@ -360,8 +367,19 @@ def _avoided_patterns(terms: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str, s
     )
 
 
+@cache
+def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern:
+    """One pattern for every avoided form: most texts have none, and are read once."""
+    forms = [form for term in terms for form in term.avoid]
+    if not forms:
+        return re.compile("(?!)")
+    return re.compile(WHOLE.format("|".join(map(_form_alternatives, forms))), re.I)
+
+
 def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> list[Problem]:
     problems = []
+    if not _any_avoided(terms).search(welsh_text.text):
+        return problems
     for pattern, form, replacement in _avoided_patterns(terms):
         for match in pattern.finditer(welsh_text.text):
             if welsh_text.hidden_between(match.start(), match.end()):
