@@ -113,8 +113,6 @@ DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
 PRINT_HEADER_TEMPLATE = "partials/print-header.html"
 PRESENTER_SOURCE_TEMPLATE = "partials/presenter-source.md"
 PRESENTER_TEMPLATE = "partials/presenter.html"
-# Where the cues go in a film page, until on_post_page puts them there (after search read it).
-CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
 FIRST_SECTION = "<h2"
 NOT_FOUND_PAGE = "404.html"
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
@@ -167,7 +165,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Once per language build:
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
-        self.pending_cues: dict[str, str] = {}
         self.style_hash: str | None = None
         self.site_dir: Path | None = None
 
@@ -268,7 +265,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
-        self.pending_cues = {}
         self.style_hash = None
         self.templates = {}
         self.environment = None
@@ -469,10 +465,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         ui = strings_for(language)
         cues = self._template(config, CUES_TEMPLATE).render(ui=ui, **context)
         if self.project_search:
-            # The cues reach the page after Material's search has read it: the search gets
-            # an entry per cue instead, so it neither indexes the transcript twice nor has
-            # to find the cues in the built page again.
-            self.pending_cues[page.url] = cues
+            # The search gets an entry per cue instead of the transcript as one text (the
+            # film template marks the cues data-search-exclude, which Material's search
+            # honours), so it neither indexes the transcript twice nor has to find the cues
+            # in the built page again.
             location = page.url.removeprefix(site_prefix(language))
             entries = [
                 cue_entry(location, cue)
@@ -481,10 +477,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.cue_entries.setdefault(language, {})[location] = (
                 context["transcript_id"], entries
             )
-            cues = CUES_PLACEHOLDER
         # Rendered by the project's own (escaping) template: markup, not text.
         return html + self._template(config, FILM_TEMPLATE).render(
-            ui=ui, transcript_cues=Markup(cues), **context
+            ui=ui, transcript_cues=Markup(cues), cues_searched_apart=self.project_search,
+            **context
         )
 
     def _shown(self, page) -> str:
@@ -558,12 +554,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             address_parts=address_parts(address),
         )
         return header + with_print_addresses(html, config.site_url, page.url)
-
-    def on_post_page(self, output, page, config):
-        cues = self.pending_cues.pop(page.url, None)
-        if cues is None:
-            return output
-        return output.replace(CUES_PLACEHOLDER, cues, 1)
 
     # --- After the build ------------------------------------------------------------------
 
