@@ -7,7 +7,8 @@ listed after ``i18n`` under ``plugins:`` in mkdocs.yml. What it does, in build o
   every page's front matter and source is safe and valid, the subtitles and films.yml are
   valid, every activity guide is valid; any problem stops the build, each one reported as
   ``path:line: rule-id: message``;
-- each page: the draft notice, Welsh permalink titles, the film page (transcript, player,
+- each language: the toc extension's permalink title in that language;
+- each page: the draft notice, the film page (transcript, player,
   downloads), the activity guide or index, and the print header and link addresses;
 - after the build: subtitle files published, one 404 page and one search index per
   language, the offline pack's search scripts.
@@ -96,7 +97,6 @@ from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
     home_language_links,
     language_links,
-    localise_permalinks,
     quiet_language_config_echo,
     split_search_entries,
     write_search_indexes,
@@ -268,6 +268,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.style_hash = None
         self.templates = {}
         self.environment = None
+        # The toc extension writes each heading's permalink title in the language built
+        # (MkDocs makes each page's Markdown from mdx_configs as it renders it).
+        toc = config.mdx_configs.get("toc")
+        if toc is not None and toc.get("permalink"):
+            toc["permalink_title"] = strings_for(build_language(config))["permalink_title"]
 
     def _template(self, config, name: str) -> Template:
         """The theme's template, compiled once per language build (mkdocs-static-i18n
@@ -406,8 +411,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = self._safety_and_notices(html, page, config)
-        if page.file.locale != DEFAULT_LANGUAGE:
-            html = localise_permalinks(html, strings_for(page.file.locale)["permalink_title"])
         kind = page.meta.get("kind")
         if kind == "film":
             html = self._film_page(html, page, config)
