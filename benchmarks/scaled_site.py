@@ -137,6 +137,11 @@ ACTIVITY_TEXT = {
 }
 
 
+
+def as_text(markdown: str) -> str:
+    """Prose without its markup (``<span lang="en">``): films.yml and front matter are text."""
+    return re.sub(r"<[^>]+>", "", markdown)
+
 @dataclass(frozen=True)
 class Scale:
     pages: int = 500  # generated pages per language, in topic sections
@@ -365,7 +370,7 @@ class _Writer:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    def paragraph(self, language: str) -> str:
+    def paragraph(self, language: str) -> str:  # Markdown, which may mark its language
         return self.rng.choice(self.prose[language][0])
 
     def items(self, language: str, count: int) -> list[str]:
@@ -397,14 +402,16 @@ class _Writer:
                 "duration": f"{seconds // 60:02d}:{seconds % 60:02d}",
                 "source": {"title": "Compassionate leadership for managers (Social Care Wales)",
                            "url": SOURCE_URL},
-                "description": {language: self.paragraph(language) for language in LANGUAGES},
+                "description": {
+                    language: as_text(self.paragraph(language)) for language in LANGUAGES
+                },
                 "video": None,
                 "corrections": [],
             })
             for language in LANGUAGES:
                 page = _front_matter({
                     "title": title[language],
-                    "description": self.items(language, 1)[0],
+                    "description": as_text(self.items(language, 1)[0]),
                     "kind": "film",
                     "film": slug,
                 }) + f"\n# {title[language]}\n\n{self.paragraph(language)}\n\n" \
@@ -473,7 +480,7 @@ class _Writer:
         minutes, seconds = anchor[2:4], anchor[5:7]
         headings = self.rng.sample(HEADINGS, 4)
         text = _front_matter({
-            "title": title, "description": self.items(language, 1)[0], "kind": kind,
+            "title": title, "description": as_text(self.items(language, 1)[0]), "kind": kind,
         }) + f"\n# {title}\n\n{self.paragraph(language)}\n"
         for position, (heading_id, english, welsh) in enumerate(headings):
             heading = english if language == "en" else welsh
@@ -511,7 +518,7 @@ class _Writer:
                          for i, m in enumerate(minutes, 1)]
                 front = {
                     "title": title,
-                    "description": self.items(language, 1)[0],
+                    "description": as_text(self.items(language, 1)[0]),
                     "kind": activity_schema.ACTIVITY_KIND,
                     "duration": sum(minutes),
                     "group_size": group,
