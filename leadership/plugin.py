@@ -166,6 +166,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
         self.style_hash: str | None = None
+        self.policies: dict[tuple, str] = {}  # by the page's depth (its base_url)
         self.site_dir: Path | None = None
 
     # --- Where the build is --------------------------------------------------------------
@@ -266,6 +267,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.style_hash = None
+        self.policies = {}
         self.templates = {}
         self.environment = None
         # The toc extension writes each heading's permalink title in the language built
@@ -377,7 +379,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _content_security_policy(self, config, context) -> str:
         """This page's policy: the hashes of the inline scripts its templates write (their
-        text depends on the page's depth) and of the site's inline stylesheet."""
+        text depends on the page's depth, base_url) and of the site's inline stylesheet;
+        made once for each depth in each language build."""
+        depth = (context.get("base_url"), (config.extra or {}).get("scope"))
+        if depth not in self.policies:
+            self.policies[depth] = self._policy_for(config, context)
+        return self.policies[depth]
+
+    def _policy_for(self, config, context) -> str:
         environment = config.theme.get_env()
         context = {**context, "features": config.theme.get("features") or []}
         scripts = []

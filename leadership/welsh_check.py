@@ -22,18 +22,20 @@ build and for ``scripts/check_welsh.py``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 
 from leadership import welsh
-from leadership.build_cache import cache_file
+from leadership.build_cache import StampedCache, cache_file, stamp
 from leadership.languages import inside
 from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
 from leadership.reporting import ContentError, Problem, shown_path
@@ -48,6 +50,7 @@ MUTATION_WORDS = PROJECT_ROOT / "spelling" / "mutation-words.yml"
 MUTATION_EXCEPTIONS = PROJECT_ROOT / "spelling" / "mutation-exceptions.yml"
 ENGLISH_ONLY = PROJECT_ROOT / "spelling" / "english-only-links.yml"
 DICTIONARY_ANSWERS = "welsh-check-answers.json"
+VERDICTS = "welsh-check-verdicts.json"
 
 TERM_RULE = "welsh-term"
 MUTATION_RULE = "welsh-mutation"
@@ -298,44 +301,63 @@ NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
 JOINER = re.compile(r"[ \t*_\[\]]*\n?[ \t*_\[\]]*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
+    lower: str  # lower case, apostrophes straight
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    found = [m.span() for m in WORD.finditer(text)] + [m.span() for m in NUMBER.finditer(text)]
+    return sorted(found)
+
+
+def _lower(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def tokens(welsh_text: WelshText) -> list[Token]:
     text = welsh_text.text
-    found = [Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
-    found += [Token(m.group(0), m.start(), m.end()) for m in NUMBER.finditer(text)]
-    return sorted(found, key=lambda token: token.start)
+    return [
+        Token(text[start:end], start, end, _lower(text[start:end]))
+        for start, end in _word_spans(text)
+    ]
 
 
-def pairs(welsh_text: WelshText) -> Iterator[tuple[Token | None, Token, Token]]:
-    """(word before, word, next word) for each two words that follow each other in a phrase."""
-    words = tokens(welsh_text)
+def pairs(
+    welsh_text: WelshText, wanted: Callable[[str, str], bool] | None = None
+) -> Iterator[tuple[Token | None, Token, Token]]:
+    """(word before, word, next word) for each two words that follow each other in a phrase
+    (only those whose lower-case forms are ``wanted``, when given: asked first, as it is the
+    cheaper test, and a Welsh text has many words)."""
+    text = welsh_text.text
+    spans = _word_spans(text)
+    words = [text[start:end] for start, end in spans]
+    lowers = [_lower(word) for word in words]
+
+    def token(index: int) -> Token:
+        return Token(words[index], *spans[index], lowers[index])
+
     for index in range(len(words) - 1):
-        first, second = words[index], words[index + 1]
-        gap = welsh_text.text[first.end : second.start]
-        if second.text[0] in "'’" and gap == "":
+        if wanted is not None and not wanted(lowers[index], lowers[index + 1]):
+            continue
+        first_end, second_start = spans[index][1], spans[index + 1][0]
+        gap = text[first_end:second_start]
+        if words[index + 1][0] in "'’" and gap == "":
             joined = True
         else:
             joined = bool(JOINER.fullmatch(gap)) and not welsh_text.hidden_between(
-                first.end, second.start
+                first_end, second_start
             )
         if not joined:
             continue
-        before = words[index - 1] if index else None
+        before = token(index - 1) if index else None
         if before is not None:
-            before_gap = welsh_text.text[before.end : first.start]
-            if not (JOINER.fullmatch(before_gap) or first.text[0] in "'’"):
+            before_gap = text[before.end : spans[index][0]]
+            if not (JOINER.fullmatch(before_gap) or words[index][0] in "'’"):
                 before = None
-        yield before, first, second
+        yield before, token(index), token(index + 1)
 
 
 # --- The termbase check ------------------------------------------------------------------------
@@ -466,6 +488,8 @@ NOT_MUTATED = frozenset(
     {"mi", "ti", "ni", "chi", "nhw", "fi", "hi", "dy", "pan", "mai", "tra", "gan",
      "dros", "drwy", "dan"}
 )  # fmt: skip
+# Every word _after dispatches on (the adjective rule aside).
+TRIGGERS = SOFT_AFTER | HIS_OR_HER | ARTICLE | ASPIRATE_AFTER | {"fy", "yn"}
 # "yn" (in) before a nasal mutation: ym before m and mh, yng before ng and ngh.
 NASAL_TRIGGER_FORM = {"ngh": "yng", "ng": "yng", "mh": "ym", "m": "ym"}
 
@@ -537,9 +561,15 @@ class MutationChecker:
             for _kind, radical in welsh.radical_candidates(lower)
         )
 
+    def could_be_wrong(self, trigger: str, word: str) -> bool:
+        """Whether a rule could flag ``word`` after ``trigger`` (both lower case): the word
+        before is one that mutates the next, or the word is an adjective (after a feminine
+        noun)."""
+        return trigger in TRIGGERS or word in self.data.adjectives
+
     def findings(self, welsh_text: WelshText) -> list[Finding]:
         found = []
-        for before, trigger, word in pairs(welsh_text):
+        for before, trigger, word in pairs(welsh_text, self.could_be_wrong):
             if not word.text[:1].isalpha():
                 continue
             if f"{trigger.lower} {word.lower}" in self.data.phrases:
@@ -746,13 +776,16 @@ def check_welsh(
     data: WelshData | None = None,
     root: Path = PROJECT_ROOT,
     texts: Mapping[Path, str | bytes] | None = None,
+    verdicts: StampedCache | None = None,
 ) -> list[Problem]:
     """Every Welsh problem in ``paths``: each a Welsh page (.md) or Welsh subtitles (.srt).
 
     The caller chooses the files (:func:`welsh_files` lists the project's). ``texts``: what
     the caller has already read (a file's text, or its bytes), by path; the build passes what
-    its content model read (``leadership.content``), so nothing is read twice. A data file
-    that cannot be used is reported as problems too, never as a traceback.
+    its content model read (``leadership.content``), so nothing is read twice. ``verdicts``
+    (``verdict_cache``): each file's problems kept by what they depend on, so a file checked
+    before, unchanged, is not checked again. A data file that cannot be used is reported as
+    problems too, never as a traceback.
     """
     try:
         data = data or load_data()
@@ -776,19 +809,70 @@ def check_welsh(
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(shown, 1, READ_RULE, f"cannot read as UTF-8: {error}"))
             continue
+        english = path.parent.parent / "en" / path.name if _is_welsh_glossary(path) else None
+        try:
+            # The English glossary, when it is this file's counterpart, is part of the question.
+            question = stamp(shown, text, read(english) if english else "")
+        except (OSError, UnicodeDecodeError):
+            question = None  # glossary_problems reports it
+        if verdicts is not None and question in verdicts:
+            problems += [Problem(*fields) for fields in verdicts.get(question)]
+            continue
+        found = []
         if path.suffix == ".srt":
             welsh_text = subtitles_text(text)
         else:
             welsh_text = page_text(text)
-            problems += english_link_problems(shown, text, path, data.english_only)
-            if path.name == "glossary.md" and path.parent.name == "cy":
-                english = path.parent.parent / "en" / path.name
-                problems += glossary_problems(path, english, data.terms, root, read)
-        problems += term_problems(shown, welsh_text, data.terms)
-        problems += [finding.problem(shown) for finding in checker.findings(welsh_text)]
+            found += english_link_problems(shown, text, path, data.english_only)
+            if english is not None:
+                found += glossary_problems(path, english, data.terms, root, read)
+        found += term_problems(shown, welsh_text, data.terms)
+        found += [finding.problem(shown) for finding in checker.findings(welsh_text)]
+        if verdicts is not None and question is not None:
+            verdicts.put(question, [list(astuple(problem)) for problem in found])
+        problems += found
     if isinstance(dictionary, welsh.RememberedDictionary):
         dictionary.save()
+    if verdicts is not None:
+        verdicts.save()
     return sorted(problems)
+
+
+def _is_welsh_glossary(path: Path) -> bool:
+    return path.suffix == ".md" and path.name == "glossary.md" and path.parent.name == WELSH
+
+
+def _verdict_shape(question: str, answer) -> bool:
+    return isinstance(answer, list) and all(
+        isinstance(fields, list) and len(fields) == 5
+        and isinstance(fields[0], str) and isinstance(fields[1], int)
+        and all(isinstance(field, str) for field in fields[2:])
+        and fields[4] in ("error", "warning")
+        for fields in answer
+    )
+
+
+# What a file's Welsh problems depend on, besides its text and place: the code that finds
+# them and the data it reads.
+VERDICT_CODE = ("welsh_check.py", "welsh.py", "spelling.py", "markdown_source.py",
+                "yaml_nodes.py", "reporting.py")
+
+
+def verdict_cache(root: Path) -> StampedCache:
+    """Each Welsh file's problems, kept between runs (``leadership.build_cache``), stamped
+    with the code and the data that find them and the dictionary they ask."""
+    package = Path(__file__).parent
+    parts = [(package / name).read_bytes() for name in VERDICT_CODE]
+    for data_file in (TERMBASE, MUTATION_WORDS, MUTATION_EXCEPTIONS, ENGLISH_ONLY):
+        try:
+            parts.append(data_file.read_bytes())
+        except OSError:
+            parts.append(b"")  # load_data reports it
+    for suffix in (".aff", ".dic"):
+        with contextlib.suppress(OSError):
+            parts.append(welsh.DICTIONARY.with_suffix(suffix).read_bytes())
+    parts.append(metadata.version("spylls"))
+    return StampedCache(cache_file(root, VERDICTS), stamp(*parts), valid=_verdict_shape)
 
 
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
@@ -814,12 +898,13 @@ def check_content(
         (file.path, file.data) for file in content.films.subtitles.values()
         if file.data is not None
     )
-    return check_welsh(sorted(pages + subtitles), dictionary, root=root, texts=texts)
+    return check_welsh(sorted(pages + subtitles), dictionary, root=root, texts=texts,
+                       verdicts=verdict_cache(root))
 
 
 def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:
     files = welsh_files(root)
-    return check_welsh(files, root=root), len(files)
+    return check_welsh(files, root=root, verdicts=verdict_cache(root)), len(files)
 
 
 def word_count(paths: Iterable[Path]) -> int:

@@ -374,3 +374,28 @@ def test_the_build_reports_the_welsh_checks_problems_at_their_lines(tmp_path):
     assert "Traceback" not in output
     reported = [line for line in output.splitlines() if line.startswith("docs/cy/sources.md:")]
     assert reported == expected
+
+
+def test_a_file_checked_before_and_unchanged_is_not_checked_again(tmp_path, monkeypatch):
+    page = tmp_path / "docs" / "cy" / "page.md"
+    page.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "soft_after_gan.md", page)
+    first = welsh_check.check_welsh(
+        [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+    )
+    assert [p.rule for p in first] and {p.rule for p in first} == {"welsh-mutation"}
+
+    def not_again(self, welsh_text):
+        raise AssertionError("an unchanged file was checked again")
+
+    monkeypatch.setattr(welsh_check.MutationChecker, "findings", not_again)
+    again = welsh_check.check_welsh(
+        [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+    )
+    assert again == first
+    # Changed, it is checked again.
+    page.write_text(page.read_text("utf-8") + "\nTestun newydd.\n", "utf-8")
+    with pytest.raises(AssertionError, match="checked again"):
+        welsh_check.check_welsh(
+            [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+        )

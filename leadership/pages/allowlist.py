@@ -90,6 +90,7 @@ RESERVED_ID = re.compile(r"__|md-", re.I)
 # an attribute name runs to a space, "/", ">" or "=" (and may start with "=").
 TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 ATTRIBUTE_RUN = re.compile(r"[^\t\n\f\r />]+")
+QUOTE_OR_EQUALS = re.compile("[\"'=]")
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?=:)")
 IGNORED_IN_URL = re.compile("[\t\n\r]")
 C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -167,15 +168,15 @@ def _ascii_lower(text: str) -> str:
 
 
 def _candidate_tags(text: str) -> set[str]:
-    return {_ascii_lower(name) for name in TAG_NAME.findall(text)}
+    return {_ascii_lower(name) for name in set(TAG_NAME.findall(text))}
 
 
 def _candidate_attributes(text: str) -> set[str]:
     """Every name html5's tokenizer could read as an attribute's (and more)."""
     names = set()
-    for run in ATTRIBUTE_RUN.findall(text.replace("\0", "\ufffd")):
-        run = _ascii_lower(run)
-        starts = [0] + [i + 1 for i, c in enumerate(run) if c in "\"'="]
+    # A page repeats most runs (class, href, its words): each distinct one is read once.
+    for run in set(ATTRIBUTE_RUN.findall(_ascii_lower(text.replace("\0", "\ufffd")))):
+        starts = [0] + [match.end() for match in QUOTE_OR_EQUALS.finditer(run)]
         for start in starts:
             for piece in run[start:].split("="):
                 if piece:
