@@ -190,17 +190,22 @@ def _candidate_schemes(text: str) -> set[str]:
     return {s.lower() for s in SCHEME.findall(IGNORED_IN_URL.sub("", html.unescape(text)))}
 
 
-def as_parsed(rendered: str) -> str:
+def _keeping_everything_in(text: str) -> dict:
+    """nh3's options that keep every element, attribute and scheme ``text`` could hold
+    (and the same for any part of it)."""
+    return {
+        "tags": set(ALLOWED_TAGS) | _candidate_tags(text),
+        "clean_content_tags": set(),
+        "attributes": {"*": _candidate_attributes(text)},
+        "url_schemes": set(URL_SCHEMES) | _candidate_schemes(text),
+        "link_rel": None,
+        "strip_comments": True,
+    }
+
+
+def as_parsed(rendered: str, keeping: dict | None = None) -> str:
     """The HTML as a browser's parser reads it, every element and attribute kept."""
-    return nh3.clean(
-        rendered,
-        tags=set(ALLOWED_TAGS) | _candidate_tags(rendered),
-        clean_content_tags=set(),
-        attributes={"*": _candidate_attributes(rendered)},
-        url_schemes=set(URL_SCHEMES) | _candidate_schemes(rendered),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return nh3.clean(rendered, **(keeping or _keeping_everything_in(rendered)))
 
 
 def allowed(rendered: str, allowed_hosts: Iterable[str] = ()) -> str:
@@ -250,7 +255,10 @@ class _Walk(HTMLParser):
 def unsafe_parts(rendered: str, allowed_hosts: Iterable[str] = ()) -> list[Finding]:
     """What the allowlist would remove from this HTML (nothing for a safe page)."""
     hosts = tuple(allowed_hosts)
-    parsed = as_parsed(rendered)
+    marked = rendered + END_MARK
+    # What the page with the mark could hold covers what the page alone could: read once.
+    keeping = _keeping_everything_in(marked)
+    parsed = as_parsed(rendered, keeping)
     if parsed != allowed(rendered, hosts):
         walk = _Walk(hosts)
         walk.feed(parsed)
@@ -258,7 +266,7 @@ def unsafe_parts(rendered: str, allowed_hosts: Iterable[str] = ()) -> list[Findi
         return walk.found or [
             Finding("unsafe-element", "the allowlist removes markup from this page", ())
         ]
-    if as_parsed(rendered + END_MARK).count(END_MARK) <= parsed.count(END_MARK):
+    if as_parsed(marked, keeping).count(END_MARK) <= parsed.count(END_MARK):
         return [Finding("unsafe-element", "the HTML ends inside a tag or a comment, which "
                         "would swallow the markup after it: close it", ())]
     return []
