@@ -600,11 +600,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.qr_codes = None
         combined = self._search_index(config)
         if combined is None:
+            self.dictionary.save()  # the Welsh check's answers
             return  # a site without search (a small test site)
         indexes = split_search_entries(combined)
         if self.project_search:
             refine_search_indexes(site_dir, indexes, self.cue_entries, self.dictionary)
-            self.dictionary.save()
+        # Once, with every answer this build asked (the Welsh check's and the search's): a
+        # save keeps only what was asked before it.
+        self.dictionary.save()
         written = write_search_indexes(site_dir, indexes)
         if self.config.offline:
             try:

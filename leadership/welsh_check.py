@@ -799,6 +799,9 @@ def check_welsh(
             return content.removeprefix("\ufeff")
         return (path.read_bytes() if content is None else content).decode("utf-8-sig")
 
+    # A dictionary the caller passes is the caller's to save (the build asks it again for
+    # the Welsh search: saving here would drop those answers from it).
+    own_dictionary = dictionary is None
     dictionary = dictionary or _default_dictionary(root)
     checker = MutationChecker(dictionary, data.mutations)
     problems: list[Problem] = []
@@ -831,7 +834,7 @@ def check_welsh(
         if verdicts is not None and question is not None:
             verdicts.put(question, [list(astuple(problem)) for problem in found])
         problems += found
-    if isinstance(dictionary, welsh.RememberedDictionary):
+    if own_dictionary and isinstance(dictionary, welsh.RememberedDictionary):
         dictionary.save()
     if verdicts is not None:
         verdicts.save()
