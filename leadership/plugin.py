@@ -380,8 +380,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _content_security_policy(self, config, context) -> str:
         """This page's policy: the hashes of the inline scripts its templates write (their
         text depends on the page's depth, base_url) and of the site's inline stylesheet;
-        made once for each depth in each language build."""
-        depth = (context.get("base_url"), (config.extra or {}).get("scope"))
+        made once for each depth in each language build (the offline pack's shim script
+        names the worker relative to the page, which is the same at the same depth)."""
+        # A template without a page (the 404 page) writes addresses from base_url alone.
+        depth = (context.get("base_url"), (config.extra or {}).get("scope"),
+                 context.get("page") is None)
         if depth not in self.policies:
             self.policies[depth] = self._policy_for(config, context)
         return self.policies[depth]
