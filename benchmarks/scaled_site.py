@@ -92,7 +92,8 @@ HEADINGS = (
     ("what-it-means", "What it means", "Beth mae'n ei olygu"),
     ("in-practice", "In practice", "Yn ymarferol"),
     ("why-it-matters", "Why it matters", "Pam mae'n bwysig"),
-    ("reflection-questions", "Reflection questions", "Cwestiynau i fyfyrio arnynt"),
+    # Not "reflection-questions": that section must be a numbered list (a notes box each).
+    ("questions-to-discuss", "Questions to discuss", "Cwestiynau i’w trafod"),
     ("in-the-films", "In the films", "Yn y ffilmiau"),
     ("further-reading", "Further reading", "Darllen pellach"),
 )
@@ -136,6 +137,13 @@ ACTIVITY_TEXT = {
     },
 }
 
+
+
+def as_text(markdown: str) -> str:
+    """Prose without its markup (``<span lang="en">``): films.yml and front matter are text.
+    Apostrophes typographic, so YAML writes them as they are (the Welsh check reads a
+    single-quoted scalar's doubled '' as it is written)."""
+    return re.sub(r"<[^>]+>", "", markdown).replace("'", "’")
 
 @dataclass(frozen=True)
 class Scale:
@@ -347,6 +355,7 @@ class _Writer:
         self.docs = root / "docs"
         self.transcripts = root / "transcripts"
         self.scale = scale
+        self.seed = seed
         self.rng = random.Random(seed)
         self.prose = {language: prose(self.docs, language) for language in LANGUAGES}
         self.film_anchors: dict[str, list[str]] = {}
@@ -365,7 +374,7 @@ class _Writer:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    def paragraph(self, language: str) -> str:
+    def paragraph(self, language: str) -> str:  # Markdown, which may mark its language
         return self.rng.choice(self.prose[language][0])
 
     def items(self, language: str, count: int) -> list[str]:
@@ -397,14 +406,16 @@ class _Writer:
                 "duration": f"{seconds // 60:02d}:{seconds % 60:02d}",
                 "source": {"title": "Compassionate leadership for managers (Social Care Wales)",
                            "url": SOURCE_URL},
-                "description": {language: self.paragraph(language) for language in LANGUAGES},
+                "description": {
+                    language: as_text(self.paragraph(language)) for language in LANGUAGES
+                },
                 "video": None,
                 "corrections": [],
             })
             for language in LANGUAGES:
                 page = _front_matter({
                     "title": title[language],
-                    "description": self.items(language, 1)[0],
+                    "description": as_text(self.items(language, 1)[0]),
                     "kind": "film",
                     "film": slug,
                 }) + f"\n# {title[language]}\n\n{self.paragraph(language)}\n\n" \
@@ -450,7 +461,7 @@ class _Writer:
                 title = f"{name} ({section + 1})"
                 self.write(language, f"{folder}/index.md", self.page(
                     language, f"{title}: {WORDS['overview'][language]}", "section", depth=1,
-                    links=[units[0][0].removeprefix(f"{folder}/")],
+                    links=[units[0][0].removeprefix(f"{folder}/")], path=f"{folder}/index.md",
                 ))
                 children: list = [f"{folder}/index.md"]
                 for unit, pages in enumerate(units, start=1):
@@ -461,19 +472,22 @@ class _Writer:
                                      f"{number}"
                         following = pages[number % len(pages)].rsplit("/", 1)[-1]
                         self.write(language, path, self.page(
-                            language, page_title, "reading", depth=2, links=[following]
+                            language, page_title, "reading", depth=2, links=[following], path=path
                         ))
                         entries.append({page_title: path})
                     children.append({unit_title: entries})
                 self.nav[language].setdefault("topics", []).append({title: children})
 
-    def page(self, language: str, title: str, kind: str, depth: int, links: list[str]) -> str:
+    def page(
+        self, language: str, title: str, kind: str, depth: int, links: list[str], path: str
+    ) -> str:
         up = "../" * depth
         slug, anchor = self.moment()
         minutes, seconds = anchor[2:4], anchor[5:7]
-        headings = self.rng.sample(HEADINGS, 4)
+        # The same sections, with the same ids, in both languages (heading-id-parity).
+        headings = random.Random(f"{self.seed}:{path}").sample(HEADINGS, 4)
         text = _front_matter({
-            "title": title, "description": self.items(language, 1)[0], "kind": kind,
+            "title": title, "description": as_text(self.items(language, 1)[0]), "kind": kind,
         }) + f"\n# {title}\n\n{self.paragraph(language)}\n"
         for position, (heading_id, english, welsh) in enumerate(headings):
             heading = english if language == "en" else welsh
@@ -511,7 +525,7 @@ class _Writer:
                          for i, m in enumerate(minutes, 1)]
                 front = {
                     "title": title,
-                    "description": self.items(language, 1)[0],
+                    "description": as_text(self.items(language, 1)[0]),
                     "kind": activity_schema.ACTIVITY_KIND,
                     "duration": sum(minutes),
                     "group_size": group,

@@ -71,14 +71,23 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
     return first_line + text.count("\n", 0, offset)
 
 
+NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with every span blanked to spaces, newlines kept."""
-    chars = list(text)
-    for start, end in spans:
-        for index in range(start, end):
-            if chars[index] != "\n":
-                chars[index] = " "
-    return "".join(chars)
+    pieces = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces += [text[cursor:start], NOT_NEWLINE.sub(" ", text[start:end])]
+        cursor = end
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def fenced_code_spans(text: str) -> list[tuple[int, int]]:

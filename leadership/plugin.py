@@ -7,7 +7,8 @@ listed after ``i18n`` under ``plugins:`` in mkdocs.yml. What it does, in build o
   every page's front matter and source is safe and valid, the subtitles and films.yml are
   valid, every activity guide is valid; any problem stops the build, each one reported as
   ``path:line: rule-id: message``;
-- each page: the draft notice, Welsh permalink titles, the film page (transcript, player,
+- each language: the toc extension's permalink title in that language;
+- each page: the draft notice, the film page (transcript, player,
   downloads), the activity guide or index, and the print header and link addresses;
 - after the build: subtitle files published, one 404 page and one search index per
   language, the offline pack's search scripts.
@@ -76,8 +77,12 @@ from leadership.languages import (
     site_prefix,
 )
 from leadership.learning import learning_page_context
-from leadership.pages.allowlist import unsafe_parts
-from leadership.pages.content_safety import locate
+from leadership.pages.checks import (
+    RenderedPage,
+    content_errors,
+    markdown_renderer,
+    render_pages,
+)
 from leadership.pages.draft_notice import with_notice
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
@@ -101,13 +106,13 @@ from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
     home_language_links,
     language_links,
-    localise_permalinks,
     quiet_language_config_echo,
     split_search_entries,
     write_search_indexes,
 )
 from leadership.subtitles.film_pages import film_page_context, publish_subtitles
 from leadership.welsh import RememberedDictionary
+from leadership.welsh_check import check_content
 
 FILM_TEMPLATE = "partials/film.html"
 CUES_TEMPLATE = "partials/transcript-cues.html"
@@ -120,8 +125,6 @@ PRESENTER_TEMPLATE = "partials/presenter.html"
 PLANNER_SOURCE_TEMPLATE = "partials/planner-source.md"
 PLANNER_TEMPLATE = "partials/planner.html"
 PLAN_HANDOUTS_TEMPLATE = "partials/plan-handouts.html"
-# Where the cues go in a film page, until on_post_page puts them there (after search read it).
-CUES_PLACEHOLDER = "<!-- cl-transcript-cues -->"
 # Where the guides' handouts go in the planner page, once every guide has been rendered.
 HANDOUTS_PLACEHOLDER = "<!-- cl-plan-handouts -->"
 FIRST_SECTION = "<h2"
@@ -169,16 +172,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Once per site build (both languages):
         self.content: SiteContent | None = None
         self.qr_codes: QrCodes | None = None
+        self.dictionary: RememberedDictionary | None = None
         self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
+        self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
         self.default_not_found: bytes | None = None
         # Once per language build:
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
-        self.pending_cues: dict[str, str] = {}
         self.guide_pages: dict[str, object] = {}  # slug -> the guide's Page, for the planner
         self.pending_handouts: dict[str, str] = {}  # the planner's URL -> its language
-        self.rendered_problems: list[Problem] = []
         self.style_hash: str | None = None
+        self.policies: dict[tuple, str] = {}  # by the page's depth (its base_url)
         self.site_dir: Path | None = None
 
     # --- Where the build is --------------------------------------------------------------
@@ -237,13 +241,35 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content = read_site(
             self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
         )
-        errors = self.content.errors
-        if errors:
-            raise ContentProblems("The content has problems", errors)
+        # The Welsh dictionary's answers: the Welsh check's now, the Welsh search's at the end.
+        try:
+            self.dictionary = RememberedDictionary(
+                cache_file(self.root, self.config.search.dictionary_cache)
+            )
+        except ContentError as error:  # the dictionary is not installed: say so
+            raise PluginError(str(error)) from None
+        welsh_problems = self._check_welsh()
+        if self.content.errors or welsh_problems:
+            # No page will be built: the page checks read the pages' Markdown rendered here,
+            # with the build's extensions, so that every problem is reported, as make check
+            # reports it.
+            render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+            rendered = render_pages(self.content, render, self._allowed_hosts(config))
+            self.dictionary.save()
+            raise ContentProblems(
+                "The content has problems", content_errors(self.content, rendered) + welsh_problems
+            )
         self.cue_entries = {}
+        self.rendered_pages = []
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
+
+    def _check_welsh(self) -> list[Problem]:
+        """make check's Welsh check (termbase, mutations, links to English-only pages), on
+        the Welsh pages and subtitles the content model has read."""
+        found = check_content(self.content, self.dictionary, self.root)
+        return [problem for problem in found if problem.severity == "error"]
 
     # After Material's offline plugin (priority 0) has added its CDN copy of the shim.
     @event_priority(-50)
@@ -256,13 +282,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
-        self.pending_cues = {}
         self.guide_pages = {}
         self.pending_handouts = {}
-        self.rendered_problems = []
         self.style_hash = None
+        self.policies = {}
         self.templates = {}
         self.environment = None
+        # The toc extension writes each heading's permalink title in the language built
+        # (MkDocs makes each page's Markdown from mdx_configs as it renders it).
+        toc = config.mdx_configs.get("toc")
+        if toc is not None and toc.get("permalink"):
+            toc["permalink_title"] = strings_for(build_language(config))["permalink_title"]
 
     def _template(self, config, name: str) -> Template:
         """The theme's template, compiled once per language build (mkdocs-static-i18n
@@ -397,7 +427,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _content_security_policy(self, config, context) -> str:
         """This page's policy: the hashes of the inline scripts its templates write (their
-        text depends on the page's depth) and of the site's inline stylesheet."""
+        text depends on the page's depth, base_url) and of the site's inline stylesheet;
+        made once for each depth in each language build (the offline pack's shim script
+        names the worker relative to the page, which is the same at the same depth)."""
+        # A template without a page (the 404 page) writes addresses from base_url alone.
+        depth = (context.get("base_url"), (config.extra or {}).get("scope"),
+                 context.get("page") is None)
+        if depth not in self.policies:
+            self.policies[depth] = self._policy_for(config, context)
+        return self.policies[depth]
+
+    def _policy_for(self, config, context) -> str:
         environment = config.theme.get_env()
         context = {**context, "features": config.theme.get("features") or []}
         scripts = []
@@ -431,8 +471,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = self._safety_and_notices(html, page, config)
-        if page.file.locale != DEFAULT_LANGUAGE:
-            html = localise_permalinks(html, strings_for(page.file.locale)["permalink_title"])
         kind = page.meta.get("kind")
         if kind == "film":
             html = self._film_page(html, page, config)
@@ -454,21 +492,17 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return html
 
     def _safety_and_notices(self, html, page, config) -> str:
-        """What Markdown made is scanned again, before the project adds its own HTML."""
-        findings = unsafe_parts(html, self._allowed_hosts(config))
-        if findings:  # the source is read, and its lines searched, only then
-            presenter_of = getattr(page.file, "presenter_of", None)
-            # A generated page has no file of its own: a presenter view's Markdown is the
-            # guide's, the planner's is its template's.
-            if presenter_of:
-                source = self.root / presenter_of.path
-            elif page.meta.get("kind") == PLANNER_KIND:
-                source = Path(self._template(config, PLANNER_SOURCE_TEMPLATE).filename)
-            else:
-                source = Path(page.file.abs_src_path)
-            self.rendered_problems += locate(
-                findings, shown_path(source, self.root), source.read_text(encoding="utf-8")
-            )
+        """What Markdown made is read by the page checks, before the project adds its own
+        HTML; they report after the whole site is built (``_finish_site``)."""
+        presenter_of = getattr(page.file, "presenter_of", None)
+        # A generated presenter page has no file of its own: its Markdown is the guide's.
+        source = self.content.pages.get(
+            presenter_of.source_uri if presenter_of else page.file.src_uri
+        )
+        if source is not None:  # a page the project generates from its own templates has none
+            self.rendered_pages.append(RenderedPage.read(
+                source, html, self._allowed_hosts(config), own_page=presenter_of is None
+            ))
         language = page.file.locale
         if self.content.page_status(page.file.src_uri) == DRAFT:
             html = with_notice(html, self._notice(config, language, "translation_draft_body"))
@@ -501,10 +535,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         ui = strings_for(language)
         cues = self._template(config, CUES_TEMPLATE).render(ui=ui, **context)
         if self.project_search:
-            # The cues reach the page after Material's search has read it: the search gets
-            # an entry per cue instead, so it neither indexes the transcript twice nor has
-            # to find the cues in the built page again.
-            self.pending_cues[page.url] = cues
+            # The search gets an entry per cue instead of the transcript as one text (the
+            # film template marks the cues data-search-exclude, which Material's search
+            # honours), so it neither indexes the transcript twice nor has to find the cues
+            # in the built page again.
             location = page.url.removeprefix(site_prefix(language))
             entries = [
                 cue_entry(location, cue)
@@ -513,10 +547,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.cue_entries.setdefault(language, {})[location] = (
                 context["transcript_id"], entries
             )
-            cues = CUES_PLACEHOLDER
         # Rendered by the project's own (escaping) template: markup, not text.
         return html + self._template(config, FILM_TEMPLATE).render(
-            ui=ui, transcript_cues=Markup(cues), **context
+            ui=ui, transcript_cues=Markup(cues), cues_searched_apart=self.project_search,
+            **context
         )
 
     def _shown(self, page) -> str:
@@ -634,23 +668,13 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def on_post_page(self, output, page, config):
         planner_language = self.pending_handouts.pop(page.url, None)
-        if planner_language is not None:
-            return output.replace(
-                HANDOUTS_PLACEHOLDER, self._plan_handouts(config, page, planner_language), 1
-            )
-        cues = self.pending_cues.pop(page.url, None)
-        if cues is None:
+        if planner_language is None:
             return output
-        return output.replace(CUES_PLACEHOLDER, cues, 1)
+        return output.replace(
+            HANDOUTS_PLACEHOLDER, self._plan_handouts(config, page, planner_language), 1
+        )
 
     # --- After the build ------------------------------------------------------------------
-
-    # Before anything else: a language whose HTML is unsafe stops the build at once.
-    @event_priority(100)
-    def _fail_on_unsafe_html(self, config):
-        found, self.rendered_problems = self.rendered_problems, []
-        if found:
-            raise ContentProblems("Pages whose HTML is unsafe", sorted(set(found)))
 
     def _publish(self, config):
         site_dir = Path(config.site_dir)
@@ -672,23 +696,25 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def _finish_site(self, config):
         if self.nested_build:
             return
+        # Every language's pages are built: the page checks on the HTML they rendered
+        # (unsafe markup, heading ids), the same list make check reports.
+        found, self.rendered_pages = content_errors(self.content, self.rendered_pages), []
+        if found:
+            raise ContentProblems("The pages have problems", found)
         site_dir = Path(config.site_dir)
         if self.qr_codes is not None:
             self.qr_codes.save()
             self.qr_codes = None
         combined = self._search_index(config)
         if combined is None:
+            self.dictionary.save()  # the Welsh check's answers
             return  # a site without search (a small test site)
         indexes = split_search_entries(combined)
         if self.project_search:
-            try:
-                dictionary = RememberedDictionary(
-                    cache_file(self.root, self.config.search.dictionary_cache)
-                )
-            except ContentError as error:  # the dictionary is not installed: say so
-                raise PluginError(str(error)) from None
-            refine_search_indexes(site_dir, indexes, self.cue_entries, dictionary)
-            dictionary.save()
+            refine_search_indexes(site_dir, indexes, self.cue_entries, self.dictionary)
+        # Once, with every answer this build asked (the Welsh check's and the search's): a
+        # save keeps only what was asked before it.
+        self.dictionary.save()
         written = write_search_indexes(site_dir, indexes)
         if self.config.offline:
             try:
@@ -708,7 +734,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
                 return {"config": {key: index.config[key] for key in keys}, "docs": index.entries}
         return None
 
-    on_post_build = CombinedEvent(_fail_on_unsafe_html, _publish, _finish_site)
+    on_post_build = CombinedEvent(_publish, _finish_site)
 
     def on_build_error(self, *, error):
         # A failed build leaves no site that could be published, not even part of one (nor

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 
 from leadership.languages import LANGUAGE_NAMES, LANGUAGES, language_of_site_path, site_prefix
 
-PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" )title="[^"]*"')
 SEARCH_INDEX = Path("search") / "search_index.json"
 I18N_CONFIG_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"
 
@@ -27,11 +25,6 @@ def quiet_language_config_echo() -> None:
     logger = logging.getLogger(I18N_CONFIG_LOGGER)
     if not any(isinstance(existing, _WithoutConfigEcho) for existing in logger.filters):
         logger.addFilter(_WithoutConfigEcho())
-
-
-def localise_permalinks(html: str, title: str) -> str:
-    """Replace the title Python-Markdown's toc extension writes on every heading permalink."""
-    return PERMALINK_TITLE.sub(rf'\1title="{title}"', html)
 
 
 def language_links(page) -> list[dict[str, str]]:

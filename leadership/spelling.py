@@ -24,12 +24,13 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import yaml
 
+from leadership.build_cache import StampedCache, read_json, stamp, write_json
 from leadership.build_cache import cache_file as cache_path
-from leadership.build_cache import read_json, write_json
 from leadership.interface_source import (
     INTERFACE_SOURCE,
     InterfaceSourceError,
@@ -45,7 +46,7 @@ from leadership.markdown_source import (
 )
 from leadership.reporting import Problem, shown_path
 from leadership.welsh import radical_spellings
-from leadership.yaml_nodes import refuse_aliases
+from leadership.yaml_nodes import compose, refuse_aliases
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DICTIONARIES = {
@@ -54,6 +55,9 @@ DICTIONARIES = {
 }
 WORDLIST = "spelling/wordlist.txt"
 CACHE_FILE = "spelling-suggestions.json"
+# The dictionaries' answers (is this word in it?), so a run whose words were all asked before
+# loads no dictionary (each takes about half a second to load).
+LOOKUP_CACHE_FILE = "spelling-lookups.json"
 MAX_SUGGESTIONS = 4
 # spylls takes about 0.2 s to suggest for one word: past this, words go without suggestions
 # (the cache keeps those worked out, so the next run goes further).
@@ -164,6 +168,7 @@ class Speller:
         self.suggestion_budget = suggestion_budget
         self.suggestion_seconds = 0.0
         self._known: dict[tuple[str, str], bool] = {}
+        self._lookups: StampedCache | None = None
         self._suggestions: dict[str, list[str]] | None = None
         self._suggestions_changed = False
 
@@ -210,7 +215,35 @@ class Speller:
         return len(parts) > 1 and all(self.correct(part, language) for part in parts)
 
     def _known_form(self, word: str, language: str) -> bool:
-        return self.in_wordlist(word) or bool(self.dictionary(language).lookup(word))
+        return self.in_wordlist(word) or self._in_dictionary(word, language)
+
+    def _in_dictionary(self, word: str, language: str) -> bool:
+        lookups = self._lookup_cache()
+        question = f"{language}:{word}"
+        if lookups is None or question not in lookups:
+            answer = bool(self.dictionary(language).lookup(word))
+            if lookups is None:
+                return answer
+            lookups.put(question, answer)
+        return lookups.get(question)
+
+    def _lookup_cache(self) -> StampedCache | None:
+        """The dictionaries' answers kept in .cache, stamped with their files and spylls'
+        version (None for a speller without a cache, or whose dictionaries are missing)."""
+        if self._lookups is None and self.cache_file:
+            try:
+                files = [
+                    self.dictionary_base(language).with_suffix(suffix).read_bytes()
+                    for language in sorted(DICTIONARIES) for suffix in (".aff", ".dic")
+                ]
+            except OSError:
+                return None  # loading the dictionary says what is missing
+            self._lookups = StampedCache(
+                self.cache_file.with_name(LOOKUP_CACHE_FILE),
+                stamp(*files, metadata.version("spylls")),
+                valid=lambda question, answer: isinstance(answer, bool),
+            )
+        return self._lookups
 
     def suggestions(self, word: str, language: str) -> list[str] | None:
         """Up to MAX_SUGGESTIONS corrections; None when the time budget is spent."""
@@ -248,7 +281,9 @@ class Speller:
         return self._suggestions
 
     def save(self) -> None:
-        """Keep worked-out suggestions for the next run."""
+        """Keep worked-out suggestions and the dictionaries' answers for the next run."""
+        if self._lookups is not None:
+            self._lookups.save()
         if not (self.cache_file and self._suggestions_changed):
             return
         write_json(self.cache_file, self._suggestions, sort_keys=True)
@@ -323,7 +358,7 @@ def front_matter_text_spans(text: str) -> list[tuple[int, int]]:
     offset = len(first_line) + 1
     try:
         refuse_aliases(source.front_matter)
-        node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+        node = compose(source.front_matter)
     except yaml.YAMLError:
         return []  # the front matter check reports it
     return [(offset + start, offset + end) for start, end in _prose_values(node)]
@@ -449,7 +484,7 @@ def check_films_file(text: str, path: str, speller: Speller) -> list[Misspelling
     """The per-language title, role and description of each film in films.yml."""
     try:
         refuse_aliases(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError:
         return []  # the subtitle check reports it
     regions = []

@@ -331,7 +331,11 @@ class RememberedDictionary:
         key = f"{question}:{word}"
         if key not in self._answers:
             if self._dictionary is None:
-                self._dictionary = WelshDictionary(self._path)
+                # Loaded once per process, whichever check or build asks first.
+                self._dictionary = (
+                    default_dictionary() if self._path == DICTIONARY
+                    else WelshDictionary(self._path)
+                )
             ask = self._dictionary.is_radical if question == "radical" else self._dictionary.knows
             self._answers.put(key, ask(word))
         return self._answers.get(key)

@@ -25,18 +25,20 @@ line of its string. :func:`check_welsh` is the entry point for the build and for
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import astuple, dataclass, replace
 from functools import cache
-from itertools import accumulate
+from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 
 from leadership import welsh
-from leadership.build_cache import cache_file
+from leadership.build_cache import StampedCache, cache_file, stamp
 from leadership.interface_source import (
     INTERFACE_SOURCE,
     InterfaceSourceError,
@@ -47,12 +49,16 @@ from leadership.markdown_source import code_spans, line_at, mask, split_source, 
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.spelling import markdown_regions, subtitle_text
 
+if TYPE_CHECKING:
+    from leadership.content import SiteContent
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TERMBASE = PROJECT_ROOT / "spelling" / "termau.yml"
 MUTATION_WORDS = PROJECT_ROOT / "spelling" / "mutation-words.yml"
 MUTATION_EXCEPTIONS = PROJECT_ROOT / "spelling" / "mutation-exceptions.yml"
 ENGLISH_ONLY = PROJECT_ROOT / "spelling" / "english-only-links.yml"
 DICTIONARY_ANSWERS = "welsh-check-answers.json"
+VERDICTS = "welsh-check-verdicts.json"
 
 TERM_RULE = "welsh-term"
 MUTATION_RULE = "welsh-mutation"
@@ -63,6 +69,7 @@ READ_RULE = "welsh-read"
 RULES = (TERM_RULE, MUTATION_RULE, ENGLISH_LINK_RULE, GLOSSARY_RULE, DATA_RULE, READ_RULE)
 
 ENGLISH_MARKER = "(Saesneg)"
+WELSH = "cy"
 
 
 # --- Reading the data files ----------------------------------------------------------------
@@ -245,32 +252,32 @@ def load_english_only(path: Path = ENGLISH_ONLY) -> EnglishOnly:
 
 @dataclass(frozen=True)
 class WelshText:
-    """The Welsh prose of a file: ``text`` with everything else blanked, lines kept.
-
-    ``hidden[i]`` counts the characters before offset ``i`` that were blanked (markup, text in
-    another language): a word pair with hidden characters between them is not a pair.
-    """
+    """The Welsh prose of a file: ``text`` with everything else blanked, lines kept, beside
+    the file's ``full`` text: what shows in ``full`` but is blank in ``text`` was hidden
+    (markup, text in another language), and a word pair with hidden characters between them
+    is not a pair."""
 
     text: str
-    hidden: tuple[int, ...]
+    full: str
 
     def hidden_between(self, start: int, end: int) -> bool:
-        return self.hidden[end] - self.hidden[start] > 0
+        return any(
+            not shown.isspace() and kept.isspace()
+            for shown, kept in zip(self.full[start:end], self.text[start:end], strict=True)
+        )
 
 
 def _welsh_text(full: str, visible: str, welsh_spans: Iterable[tuple[int, int]]) -> WelshText:
-    keep = [False] * len(visible)
-    for start, end in welsh_spans:
-        keep[start:end] = [True] * (end - start)
-    chars = [
-        char if keep[index] else ("\n" if char == "\n" else " ")
-        for index, char in enumerate(visible)
-    ]
-    blanked = [
-        0 if (keep[index] and visible[index] == full[index]) or full[index].isspace() else 1
-        for index in range(len(full))
-    ]
-    return WelshText("".join(chars), tuple(accumulate(blanked, initial=0)))
+    kept = []
+    cursor = 0
+    for start, end in sorted(welsh_spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        kept += [(cursor, start), (start, end)]
+        cursor = end
+    text = mask(visible, [*kept[0::2], (cursor, len(visible))])
+    return WelshText(text, full)
 
 
 def page_text(text: str) -> WelshText:
@@ -311,50 +318,77 @@ NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
 JOINER = re.compile(r"[ \t*_\[\]]*\n?[ \t*_\[\]]*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
+    lower: str  # lower case, apostrophes straight
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    found = [m.span() for m in WORD.finditer(text)] + [m.span() for m in NUMBER.finditer(text)]
+    return sorted(found)
+
+
+def _lower(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def tokens(welsh_text: WelshText) -> list[Token]:
     text = welsh_text.text
-    found = [Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
-    found += [Token(m.group(0), m.start(), m.end()) for m in NUMBER.finditer(text)]
-    return sorted(found, key=lambda token: token.start)
+    return [
+        Token(text[start:end], start, end, _lower(text[start:end]))
+        for start, end in _word_spans(text)
+    ]
 
 
-def pairs(welsh_text: WelshText) -> Iterator[tuple[Token | None, Token, Token]]:
-    """(word before, word, next word) for each two words that follow each other in a phrase."""
-    words = tokens(welsh_text)
+def pairs(
+    welsh_text: WelshText, wanted: Callable[[str, str], bool] | None = None
+) -> Iterator[tuple[Token | None, Token, Token]]:
+    """(word before, word, next word) for each two words that follow each other in a phrase
+    (only those whose lower-case forms are ``wanted``, when given: asked first, as it is the
+    cheaper test, and a Welsh text has many words)."""
+    text = welsh_text.text
+    spans = _word_spans(text)
+    words = [text[start:end] for start, end in spans]
+    lowers = [_lower(word) for word in words]
+
+    def token(index: int) -> Token:
+        return Token(words[index], *spans[index], lowers[index])
+
     for index in range(len(words) - 1):
-        first, second = words[index], words[index + 1]
-        gap = welsh_text.text[first.end : second.start]
-        if second.text[0] in "'’" and gap == "":
+        if wanted is not None and not wanted(lowers[index], lowers[index + 1]):
+            continue
+        first_end, second_start = spans[index][1], spans[index + 1][0]
+        gap = text[first_end:second_start]
+        if words[index + 1][0] in "'’" and gap == "":
             joined = True
         else:
             joined = bool(JOINER.fullmatch(gap)) and not welsh_text.hidden_between(
-                first.end, second.start
+                first_end, second_start
             )
         if not joined:
             continue
-        before = words[index - 1] if index else None
+        before = token(index - 1) if index else None
         if before is not None:
-            before_gap = welsh_text.text[before.end : first.start]
-            if not (JOINER.fullmatch(before_gap) or first.text[0] in "'’"):
+            before_gap = text[before.end : spans[index][0]]
+            if not (JOINER.fullmatch(before_gap) or words[index][0] in "'’"):
                 before = None
-        yield before, first, second
+        yield before, token(index), token(index + 1)
 
 
 # --- The termbase check ------------------------------------------------------------------------
 
 
+# A whole word or phrase: no letter right before or after it.
+WHOLE = r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+
+
 def _form_pattern(form: str) -> re.Pattern:
+    return re.compile(WHOLE.format(_form_alternatives(form)), re.I)
+
+
+def _form_alternatives(form: str) -> str:
     first, *rest = form.split()
     spellings = [first, *welsh.mutate(first).values()]
     alternatives = "|".join(re.escape(spelling) for spelling in sorted(set(spellings), key=len,
@@ -362,7 +396,7 @@ def _form_pattern(form: str) -> re.Pattern:
     pattern = f"(?:{alternatives})"
     for word in rest:
         pattern += r"[\s*_]+" + re.escape(word).replace("'", "['’]")
-    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.I)
+    return pattern
 
 
 @cache
@@ -372,8 +406,19 @@ def _avoided_patterns(terms: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str, s
     )
 
 
+@cache
+def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern:
+    """One pattern for every avoided form: most texts have none, and are read once."""
+    forms = [form for term in terms for form in term.avoid]
+    if not forms:
+        return re.compile("(?!)")
+    return re.compile(WHOLE.format("|".join(map(_form_alternatives, forms))), re.I)
+
+
 def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> list[Problem]:
     problems = []
+    if not _any_avoided(terms).search(welsh_text.text):
+        return problems
     for pattern, form, replacement in _avoided_patterns(terms):
         for match in pattern.finditer(welsh_text.text):
             if welsh_text.hidden_between(match.start(), match.end()):
@@ -401,14 +446,18 @@ def glossary_entries(text: str) -> dict[str, tuple[int, str]]:
 
 
 def glossary_problems(
-    welsh_glossary: Path, english_glossary: Path, terms: tuple[Term, ...], root: Path
+    welsh_glossary: Path,
+    english_glossary: Path,
+    terms: tuple[Term, ...],
+    root: Path,
+    read: Callable[[Path], str] = lambda path: path.read_text(encoding="utf-8"),
 ) -> list[Problem]:
     """The Welsh glossary heads each entry with the termbase's term for the English heading,
     and every termbase term has its entry."""
     problems = []
     try:
-        welsh_entries = glossary_entries(welsh_glossary.read_text(encoding="utf-8"))
-        english_entries = glossary_entries(english_glossary.read_text(encoding="utf-8"))
+        welsh_entries = glossary_entries(read(welsh_glossary))
+        english_entries = glossary_entries(read(english_glossary))
     except (OSError, UnicodeDecodeError) as error:
         return [Problem(shown_path(welsh_glossary, root), 1, READ_RULE,
                         f"cannot read the glossaries: {error}")]
@@ -456,6 +505,8 @@ NOT_MUTATED = frozenset(
     {"mi", "ti", "ni", "chi", "nhw", "fi", "hi", "dy", "pan", "mai", "tra", "gan",
      "dros", "drwy", "dan"}
 )  # fmt: skip
+# Every word _after dispatches on (the adjective rule aside).
+TRIGGERS = SOFT_AFTER | HIS_OR_HER | ARTICLE | ASPIRATE_AFTER | {"fy", "yn"}
 # "yn" (in) before a nasal mutation: ym before m and mh, yng before ng and ngh.
 NASAL_TRIGGER_FORM = {"ngh": "yng", "ng": "yng", "mh": "ym", "m": "ym"}
 
@@ -527,9 +578,15 @@ class MutationChecker:
             for _kind, radical in welsh.radical_candidates(lower)
         )
 
+    def could_be_wrong(self, trigger: str, word: str) -> bool:
+        """Whether a rule could flag ``word`` after ``trigger`` (both lower case): the word
+        before is one that mutates the next, or the word is an adjective (after a feminine
+        noun)."""
+        return trigger in TRIGGERS or word in self.data.adjectives
+
     def findings(self, welsh_text: WelshText) -> list[Finding]:
         found = []
-        for before, trigger, word in pairs(welsh_text):
+        for before, trigger, word in pairs(welsh_text, self.could_be_wrong):
             if not word.text[:1].isalpha():
                 continue
             if f"{trigger.lower} {word.lower}" in self.data.phrases:
@@ -735,17 +792,34 @@ def check_welsh(
     dictionary: welsh.RadicalDictionary | None = None,
     data: WelshData | None = None,
     root: Path = PROJECT_ROOT,
+    texts: Mapping[Path, str | bytes] | None = None,
+    verdicts: StampedCache | None = None,
 ) -> list[Problem]:
     """Every Welsh problem in ``paths``: each a Welsh page (.md), Welsh subtitles (.srt) or
     an interface strings module (.py, as ``leadership/interface.py``).
 
-    The caller chooses the files (:func:`welsh_files` lists the project's). A data file that
-    cannot be used is reported as problems too, never as a traceback.
+    The caller chooses the files (:func:`welsh_files` lists the project's). ``texts``: what
+    the caller has already read (a file's text, or its bytes), by path; the build passes what
+    its content model read (``leadership.content``), so nothing is read twice. ``verdicts``
+    (``verdict_cache``): each file's problems kept by what they depend on, so a file checked
+    before, unchanged, is not checked again. A data file that cannot be used is reported as
+    problems too, never as a traceback.
     """
     try:
         data = data or load_data()
     except ContentError as error:
         return error.problems
+    known = texts or {}
+
+    def read(path: Path) -> str:
+        content = known.get(path)
+        if isinstance(content, str):
+            return content.removeprefix("\ufeff")
+        return (path.read_bytes() if content is None else content).decode("utf-8-sig")
+
+    # A dictionary the caller passes is the caller's to save (the build asks it again for
+    # the Welsh search: saving here would drop those answers from it).
+    own_dictionary = dictionary is None
     dictionary = dictionary or _default_dictionary(root)
     checker = MutationChecker(dictionary, data.mutations)
     problems: list[Problem] = []
@@ -755,22 +829,36 @@ def check_welsh(
             problems += interface_problems(path, shown, data, checker)
             continue
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = read(path)
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(shown, 1, READ_RULE, f"cannot read as UTF-8: {error}"))
             continue
+        english = path.parent.parent / "en" / path.name if _is_welsh_glossary(path) else None
+        try:
+            # The English glossary, when it is this file's counterpart, is part of the question.
+            question = stamp(shown, text, read(english) if english else "")
+        except (OSError, UnicodeDecodeError):
+            question = None  # glossary_problems reports it
+        if verdicts is not None and question in verdicts:
+            problems += [Problem(*fields) for fields in verdicts.get(question)]
+            continue
+        found = []
         if path.suffix == ".srt":
             welsh_text = subtitles_text(text)
         else:
             welsh_text = page_text(text)
-            problems += english_link_problems(shown, text, path, data.english_only)
-            if path.name == "glossary.md" and path.parent.name == "cy":
-                english = path.parent.parent / "en" / path.name
-                problems += glossary_problems(path, english, data.terms, root)
-        problems += term_problems(shown, welsh_text, data.terms)
-        problems += [finding.problem(shown) for finding in checker.findings(welsh_text)]
-    if isinstance(dictionary, welsh.RememberedDictionary):
+            found += english_link_problems(shown, text, path, data.english_only)
+            if english is not None:
+                found += glossary_problems(path, english, data.terms, root, read)
+        found += term_problems(shown, welsh_text, data.terms)
+        found += [finding.problem(shown) for finding in checker.findings(welsh_text)]
+        if verdicts is not None and question is not None:
+            verdicts.put(question, [list(astuple(problem)) for problem in found])
+        problems += found
+    if own_dictionary and isinstance(dictionary, welsh.RememberedDictionary):
         dictionary.save()
+    if verdicts is not None:
+        verdicts.save()
     return sorted(problems)
 
 
@@ -791,19 +879,80 @@ def interface_problems(
     return problems
 
 
+def _is_welsh_glossary(path: Path) -> bool:
+    return path.suffix == ".md" and path.name == "glossary.md" and path.parent.name == WELSH
+
+
+def _verdict_shape(question: str, answer) -> bool:
+    return isinstance(answer, list) and all(
+        isinstance(fields, list) and len(fields) == 5
+        and isinstance(fields[0], str) and isinstance(fields[1], int)
+        and all(isinstance(field, str) for field in fields[2:])
+        and fields[4] in ("error", "warning")
+        for fields in answer
+    )
+
+
+# What a file's Welsh problems depend on, besides its text and place: the code that finds
+# them and the data it reads.
+VERDICT_CODE = ("welsh_check.py", "welsh.py", "spelling.py", "markdown_source.py",
+                "yaml_nodes.py", "reporting.py", "interface_source.py")
+
+
+def verdict_cache(root: Path) -> StampedCache:
+    """Each Welsh file's problems, kept between runs (``leadership.build_cache``), stamped
+    with the code and the data that find them and the dictionary they ask."""
+    package = Path(__file__).parent
+    parts = [(package / name).read_bytes() for name in VERDICT_CODE]
+    for data_file in (TERMBASE, MUTATION_WORDS, MUTATION_EXCEPTIONS, ENGLISH_ONLY):
+        try:
+            parts.append(data_file.read_bytes())
+        except OSError:
+            parts.append(b"")  # load_data reports it
+    for suffix in (".aff", ".dic"):
+        with contextlib.suppress(OSError):
+            parts.append(welsh.DICTIONARY.with_suffix(suffix).read_bytes())
+    parts.append(metadata.version("spylls"))
+    return StampedCache(cache_file(root, VERDICTS), stamp(*parts), valid=_verdict_shape)
+
+
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
     """The project's Welsh: every page under docs/cy/, every transcripts/*.cy.srt, and the
     interface strings (leadership/interface.py)."""
-    found = [*(root / "docs" / "cy").rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
+    found = [*(root / "docs" / WELSH).rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
     interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
     if interface.is_file():
         found.append(interface)
     return sorted(path for path in found if inside(path, root))
 
 
+def check_content(
+    content: SiteContent, dictionary: welsh.RadicalDictionary, root: Path
+) -> list[Problem]:
+    """``check_welsh`` on the Welsh pages and subtitles of a build's content model, as read
+    by it, and on the interface strings: the build's Welsh check, the same as
+    ``check_project``'s."""
+    texts: dict[Path, str | bytes] = {
+        page.path: page.text for page in content.pages.values() if page.text is not None
+    }
+    pages = [page.path for page in content.pages.values() if page.language == WELSH]
+    subtitles = [
+        file.path for (_, language), file in content.films.subtitles.items()
+        if language == WELSH
+    ]
+    texts.update(
+        (file.path, file.data) for file in content.films.subtitles.values()
+        if file.data is not None
+    )
+    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
+    strings = [interface] if interface.is_file() else []
+    return check_welsh(sorted(pages + subtitles) + strings, dictionary, root=root, texts=texts,
+                       verdicts=verdict_cache(root))
+
+
 def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:
     files = welsh_files(root)
-    return check_welsh(files, root=root), len(files)
+    return check_welsh(files, root=root, verdicts=verdict_cache(root)), len(files)
 
 
 def word_count(paths: Iterable[Path]) -> int:

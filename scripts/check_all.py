@@ -3,20 +3,22 @@
 
     python3 scripts/check_all.py [--no-build]
 
-1. pages: front matter and content safety   (scripts/check_pages.py)
-2. page parity: every page in both languages
-3. translations: Welsh up to date with the English   (scripts/translations.py)
-4. spelling   (scripts/check_spelling.py)
-5. welsh: avoided terms, mutations, unmarked English links   (scripts/check_welsh.py)
-6. subtitles   (scripts/check_subtitles.py)
+1. subtitles and films.yml   (scripts/check_subtitles.py)
+2. pages: front matter and content safety   (scripts/check_pages.py)
+3. page parity: every page in both languages
+4. translations: Welsh up to date with the English   (scripts/translations.py)
+5. spelling   (scripts/check_spelling.py)
+6. welsh: avoided terms, mutations, unmarked English links   (scripts/check_welsh.py)
 7. build: a strict build into a temporary folder
 8. links in the built site   (scripts/check_links.py)
 
 Every check runs in this process, on the package's functions (the scripts named above are
 the same checks on their own): each prints its problems as ``path:line: rule-id: message``
 and a summary line. The build's problems are the ones the project's plugin stopped on, as
-it made them (leadership.site_build). The build (and the link check after it) is skipped
-when checks 1 or 2 failed, as the build stops on the same problems. Exit 0 when every check
+it made them (leadership.site_build). The sources the pages depend on come first: a page
+that depends on a broken subtitle file or films.yml says so in one line, after the file's
+own problems. The build (and the link check after it) is skipped when checks 1, 2 or 3
+failed, as the build stops on the same problems. Exit 0 when every check
 passes, 1 when any fails.
 """
 
@@ -94,7 +96,7 @@ def subtitles_step(root: Path):
 
 def build_step(runner: Runner, site_dir: Path):
     def step() -> tuple[str, str]:
-        if runner.failed("pages", "page parity"):
+        if runner.failed("subtitles", "pages", "page parity"):
             return SKIPPED, "fix the problems above first: the build stops on them"
         from leadership.site_build import build_site  # brings in MkDocs: only when building
 
@@ -144,6 +146,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     runner = Runner(root)
     with tempfile.TemporaryDirectory(prefix="check-all-site-") as temporary:
         steps = [
+            ("subtitles", subtitles_step(root)),
             ("pages", in_process("check_pages", "pages", lambda: check_pages(root))),
             ("page parity", in_process("page_parity", "pages", lambda: parity(root))),
             ("translations", in_process(
@@ -151,7 +154,6 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
             )),
             ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
             ("welsh", in_process("check_welsh", "files", lambda: check_welsh_project(root))),
-            ("subtitles", subtitles_step(root)),
         ]
         if not args.no_build:
             steps += [

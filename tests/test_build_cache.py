@@ -103,7 +103,7 @@ def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
     cold = build_site(tmp_path / "cold", project_dir=project)
     assert cold.returncode == 0, cold.stdout + cold.stderr
     cached = sorted(path.name for path in (project / CACHE_DIR).iterdir())
-    assert cached == ["qr-codes.json", "welsh-dictionary-answers.json"]
+    assert cached == ["qr-codes.json", "welsh-check-verdicts.json", "welsh-dictionary-answers.json"]
     warm = build_site(tmp_path / "warm", project_dir=project)
     assert warm.returncode == 0, warm.stdout + warm.stderr
 
@@ -151,3 +151,20 @@ def test_a_kept_dictionary_answer_that_is_not_true_or_false_is_asked_again(tmp_p
     kept = read_json(path)
     write_json(path, {**kept, "answers": {"known:mam": "yes"}})
     assert welsh.RememberedDictionary(path).knows("mam") is expected
+
+
+@pytest.mark.timeout(300)
+def test_a_warm_build_loads_no_dictionary(tmp_path, monkeypatch):
+    """The Welsh check and the Welsh search ask one dictionary, saved once: a rebuild finds
+    every answer it needs in .cache."""
+    from leadership.site_build import build_site as build_in_process
+
+    project = copy_project(tmp_path / "project")
+    assert build_in_process(project, tmp_path / "cold") == []
+
+    def no_dictionary(*_args, **_kwargs):
+        raise AssertionError("the warm build loaded the Welsh dictionary")
+
+    monkeypatch.setattr(welsh, "WelshDictionary", no_dictionary)
+    monkeypatch.setattr(welsh, "default_dictionary", no_dictionary)
+    assert build_in_process(project, tmp_path / "warm") == []

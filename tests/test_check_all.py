@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness.testing import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 ORDER = [
-    "pages", "page parity", "translations", "spelling", "welsh", "subtitles", "build", "links"
+    "subtitles", "pages", "page parity", "translations", "spelling", "welsh", "build", "links"
 ]
 COPIED = ("mkdocs.yml", "docs", "overrides", "transcripts", "scripts", "leadership", "spelling",
           "templates")
@@ -103,6 +104,57 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
         r"welsh\), "
         r"2 skipped \(build, links\), in [\d.]+ s$", output, re.M,
     )
+
+
+def test_a_broken_films_yml_is_listed_before_the_pages_that_depend_on_it(project):
+    replace_in(project / "transcripts/films.yml", "    speaker: ", "    speakr: ")
+    completed, _ = run_check_all(project, "--no-build")
+    output = completed.stdout
+    assert completed.returncode == 1
+    problems = re.findall(r"^([^\s:]+):\d+: [a-z0-9-]+: ", output, flags=re.M)
+    films_yml = [i for i, path in enumerate(problems) if path == "transcripts/films.yml"]
+    pages = [i for i, path in enumerate(problems) if path.startswith("docs/")]
+    assert films_yml and pages, output
+    assert max(films_yml) < min(pages), output
+    # Each page that depends on it: one line, naming the file to mend.
+    assert len(pages) == len({problems[i] for i in pages}), output
+    page_lines = [line for line in output.splitlines() if line.startswith("docs/")]
+    assert all("transcripts/films.yml is mended" in line for line in page_lines), page_lines
+
+
+def problem_lines(output: str) -> list[str]:
+    return re.findall(r"^[^\s:]+:\d+: [a-z0-9-]+: .*$", output, flags=re.M)
+
+
+def step_output(output: str, name: str) -> str:
+    return re.search(rf"^== \d+/\d+ {re.escape(name)}\n(.*?)(?=^== |^Summary)", output,
+                     flags=re.M | re.S)[1]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("behaviour", [
+    "unsafe_markup_the_source_scan_finds",  # the build stops before it renders a page
+    "unsafe_markup_only_the_rendered_page_shows",  # it stops once both languages are built
+])
+def test_the_build_and_make_check_report_the_same_page_problems(project, tmp_path, behaviour):
+    fixture = REPO / "tests" / "fixtures" / "page_checks" / behaviour
+    for language in ("en", "cy"):
+        shutil.copy(fixture / f"{language}.md", project / "docs" / language / "page-checks.md")
+    built = build_site(tmp_path / "site", project_dir=project)
+    assert built.returncode != 0
+    build_lines = problem_lines(built.stdout + built.stderr)
+    completed, _ = run_check_all(project, "--no-build")
+    checked = completed.stdout
+    check_lines = problem_lines(step_output(checked, "subtitles") + step_output(checked, "pages"))
+    assert build_lines == check_lines, (build_lines, check_lines)
+    # Both languages' pages, Welsh first (docs/cy sorts first), each unsafe part once.
+    assert build_lines[0].startswith("docs/cy/page-checks.md:"), build_lines
+    assert any(line.startswith("docs/en/page-checks.md:") for line in build_lines)
+    rules = [line.split(": ")[1] for line in build_lines]
+    if behaviour == "unsafe_markup_the_source_scan_finds":
+        assert rules.count("unsafe-element") == 2  # the <svg> and the <style> in it
+    else:
+        assert "heading-id-parity" in rules and "unsafe-element" in rules
 
 
 def test_the_checks_run_in_process_without_the_single_check_scripts(project):

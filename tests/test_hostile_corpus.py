@@ -20,7 +20,12 @@ from markupsafe import Markup
 from leadership.content_security import policy
 from leadership.markdown_source import split_source
 from leadership.pages.allowlist import allowed
-from leadership.pages.checks import check_pages, listed_extensions, markdown_renderer
+from leadership.pages.checks import (
+    check_pages,
+    listed_extensions,
+    markdown_renderer,
+    project_extensions,
+)
 from leadership.site_build import build_site
 
 CORPUS = Path(__file__).parent / "fixtures" / "hostile"
@@ -132,7 +137,7 @@ def hostile_page(
     text = in_language((CORPUS / fixture).read_text(encoding="utf-8"), language)
     source = split_source(text)
     front = yaml.safe_load(source.front_matter)
-    body = markdown_renderer(PROJECT_ROOT / "mkdocs.yml")(source.body)
+    body = markdown_renderer(*project_extensions(PROJECT_ROOT / "mkdocs.yml"))(source.body)
     body = Markup(allowed(body) if sanitised else body)
     return PAGE.render(
         language=language,

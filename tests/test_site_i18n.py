@@ -137,6 +137,14 @@ def test_welsh_pages_show_no_english_interface_strings(site_dir):
         ) == {STRINGS["permalink_title"]["cy"]}
 
 
+def test_heading_permalinks_are_titled_in_the_pages_language(site_dir):
+    titles = {"en": set(), "cy": set()}
+    for page in built_pages(site_dir):
+        tree = parse(site_dir, page)
+        titles[language_of_site_path(page)] |= set(tree.xpath('//a[@class="headerlink"]/@title'))
+    assert titles == {language: {STRINGS["permalink_title"][language]} for language in titles}
+
+
 def test_project_interface_strings_are_translated():
     assert missing_translations() == []
 

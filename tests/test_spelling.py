@@ -120,6 +120,18 @@ def test_suggestions_are_cached_between_runs(tmp_path):
     assert "leadership" in second.suggestions("leedership", "en")
 
 
+def test_the_dictionaries_answers_are_kept_so_a_second_run_loads_no_dictionary(tmp_path):
+    cache = tmp_path / "cache.json"
+    text = "Mae'r tîm yn gweithio'n dda. Rhoi sylw i staff, gan leedership.\n"
+    first = Speller(REPO, wordlist=FIXTURES / "wordlist.txt", cache_file=cache)
+    found = check_markdown(text, "x.md", "cy", first)
+    first.save()
+    second = Speller(REPO, wordlist=FIXTURES / "wordlist.txt", cache_file=cache, suggest=False)
+    second.dictionary = None  # every word was asked before: no dictionary is loaded
+    again = check_markdown(text, "x.md", "cy", second)
+    assert [(m.line, m.word) for m in again] == [(m.line, m.word) for m in found] != []
+
+
 def test_suggestions_stop_when_the_time_budget_is_spent(tmp_path):
     speller = Speller(REPO, cache_file=tmp_path / "c.json", suggestion_budget=0.0)
     assert speller.suggestions("leedership", "en") is None

@@ -77,6 +77,8 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "bad_file_name": {("sample_film.cy.srt", "file-name", 1)},
     "bad_films_yml": {("films.yml", "film-metadata", 2), ("films.yml", "film-metadata", 5)},
     "broken_films_yml": {("films.yml", "film-metadata", 4)},
+    # At the url: key's line (9), not the source: key's (7) nor its first field's (8).
+    "source_url_reported_at_its_own_line": {("films.yml", "film-metadata", 9)},
 }
 
 # rules proven by a test other than the fixture tables

@@ -414,3 +414,51 @@ def test_the_command_refuses_what_it_cannot_check(capsys):
     script = load_script()
     assert script.main(["no/such/page.md"]) == 2
     assert "not a Welsh page" in capsys.readouterr().err
+
+
+# --- In the build: the same lines as make check, for editors using mkdocs serve --------------
+
+
+@pytest.mark.build
+def test_the_build_reports_the_welsh_checks_problems_at_their_lines(tmp_path):
+    from harness.testing import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    fixture = FIXTURES / "the_build_reports_mutations"
+    for language in ("en", "cy"):
+        shutil.copy(fixture / f"{language}.md", project / "docs" / language / "sources.md")
+    welsh_page = project / "docs" / "cy" / "sources.md"
+    expected = [str(problem) for problem in welsh_check.check_welsh([welsh_page], root=project)]
+    assert [line.split(": ")[1] for line in expected] == ["welsh-mutation", "welsh-mutation"]
+
+    result = build_site(tmp_path / "site", project_dir=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    reported = [line for line in output.splitlines() if line.startswith("docs/cy/sources.md:")]
+    assert reported == expected
+
+
+def test_a_file_checked_before_and_unchanged_is_not_checked_again(tmp_path, monkeypatch):
+    page = tmp_path / "docs" / "cy" / "page.md"
+    page.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "soft_after_gan.md", page)
+    first = welsh_check.check_welsh(
+        [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+    )
+    assert [p.rule for p in first] and {p.rule for p in first} == {"welsh-mutation"}
+
+    def not_again(self, welsh_text):
+        raise AssertionError("an unchanged file was checked again")
+
+    monkeypatch.setattr(welsh_check.MutationChecker, "findings", not_again)
+    again = welsh_check.check_welsh(
+        [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+    )
+    assert again == first
+    # Changed, it is checked again.
+    page.write_text(page.read_text("utf-8") + "\nTestun newydd.\n", "utf-8")
+    with pytest.raises(AssertionError, match="checked again"):
+        welsh_check.check_welsh(
+            [page], root=tmp_path, verdicts=welsh_check.verdict_cache(tmp_path)
+        )

@@ -109,6 +109,19 @@ def test_every_film_cue_has_an_entry_that_opens_the_film_at_the_cue(site_dir, pr
         assert len(transcript) == 1
         first_cue = next(iter(entries.values()))["text"]
         assert first_cue not in transcript[0]["text"]
+        # No cue's text is in the index twice: none in the page's other entries.
+        others = [e["text"] for e in index["docs"]
+                  if e["location"].split("#")[0] == page and e["location"].split("#")[-1]
+                  not in entries]
+        assert others, page
+        # (A cue the page also quotes outside its transcript is fairly in that section too.)
+        for section in tree.xpath("//section[@data-cl-transcript]"):
+            section.getparent().remove(section)
+        outside = " ".join(tree.text_content().split())
+        long_cues = [e["text"] for e in entries.values()
+                     if len(e["text"]) >= 30 and e["text"] not in outside]
+        assert long_cues, page
+        assert not [cue for cue in long_cues if any(cue in text for text in others)], page
         # The cues follow it, in the order of the film.
         locations = [entry["location"] for entry in index["docs"]]
         start = locations.index(f"{page}#transcript") + 1

@@ -5,21 +5,92 @@ leadership.pages.allowlist on the HTML the page renders to), links to files that
 (leadership.pages.source_links), heading ids the same in both languages and once on a
 page (leadership.pages.heading_ids) and no placeholder text left from the new-page templates
 (leadership.pages.placeholders), on the content model the build uses
-(leadership.content)."""
+(leadership.content).
+
+``page_problems`` is the one list of a site's page problems: ``check_pages`` (``make
+check``) and the build (``leadership.plugin``) both report it, so the same content gives the
+same problems in the same order in both. The build reads the HTML MkDocs rendered as it
+renders each page; the check (and the build, when the content has errors and no page will
+be rendered) renders the pages' Markdown with the project's extensions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from leadership.content import read_site
+from leadership.content import Page, SiteContent, read_site
 from leadership.markdown_source import split_source
-from leadership.pages.content_safety import scan_html
-from leadership.pages.heading_ids import heading_id_problems
+from leadership.pages.allowlist import Finding, unsafe_parts
+from leadership.pages.content_safety import locate
+from leadership.pages.heading_ids import PageIds, heading_id_problems
 from leadership.reporting import Problem
 
 # MkDocs' own default, for a project without a mkdocs.yml (a test's).
 DEFAULT_EXTENSIONS: list = ["toc", "tables", "fenced_code"]
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """What the checks need from the HTML a page's Markdown rendered to: what the allowlist
+    would remove, and the section heading ids (None for HTML that is not a page of its own,
+    such as a guide's presenter view, which shows the guide's Markdown again)."""
+
+    page: Page  # the page whose source the HTML was rendered from
+    findings: tuple[Finding, ...]
+    ids: PageIds | None
+
+    @classmethod
+    def read(
+        cls, page: Page, html: str, allowed_hosts: Iterable[str] = (), own_page: bool = True
+    ) -> RenderedPage:
+        ids = PageIds(html, page.text or "") if own_page else None
+        return cls(page, tuple(unsafe_parts(html, allowed_hosts)), ids)
+
+
+def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> list[Problem]:
+    """Every page's problems, in the order they are reported: the source's (front matter,
+    safety, links to files, placeholders), what the allowlist would remove from the
+    rendered HTML (a finding the source scan already reported at the same line, by the same
+    rule, is not repeated) and the heading ids."""
+    problems = list(content.page_problems)
+    reported = {(p.path, p.line, p.rule) for p in problems}
+    headings = []
+    for item in rendered:
+        page = item.page
+        if item.findings:
+            problems += [
+                problem
+                for problem in locate(item.findings, page.shown, page.text or "")
+                if (problem.path, problem.line, problem.rule) not in reported
+            ]
+        if item.ids is not None:
+            headings.append((page.src_uri, page.shown, item.ids))
+    problems += heading_id_problems(headings)
+    return sorted(set(problems))
+
+
+def content_errors(content: SiteContent, rendered: Iterable[RenderedPage]) -> list[Problem]:
+    """The errors that stop the build, in the order it reports them: the sources' (a broken
+    subtitle file or films.yml at its own lines) first, then the pages' (``page_problems``),
+    where a page that depends on a broken file says so in one line."""
+    return [
+        problem
+        for problem in sorted(set(content.films.problems)) + page_problems(content, rendered)
+        if problem.severity == "error"
+    ]
+
+
+def render_pages(
+    content: SiteContent, render: Callable[[str], str], allowed_hosts: Iterable[str] = ()
+) -> list[RenderedPage]:
+    """Every readable page of the model, its body rendered by ``render``."""
+    return [
+        RenderedPage.read(page, render(split_source(page.text).body), allowed_hosts)
+        for page in content.pages.values()
+        if page.text is not None
+    ]
 
 
 def check_pages(
@@ -27,23 +98,10 @@ def check_pages(
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
     content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
-    problems = list(content.page_problems)
-    # The source scan's problem stands for the allowlist's at the same line, by the same rule.
-    reported = {(p.path, p.line, p.rule) for p in problems}
-    render = markdown_renderer(root / "mkdocs.yml")
-    rendered_pages = []
-    for page in content.pages.values():
-        if page.text is None:
-            continue
-        rendered = render(split_source(page.text).body)
-        problems += [
-            problem
-            for problem in scan_html(rendered, page.shown, page.text, allowed_hosts)
-            if (problem.path, problem.line, problem.rule) not in reported
-        ]
-        rendered_pages.append((page.src_uri, page.shown, rendered, page.text))
-    problems += heading_id_problems(rendered_pages)
-    return sorted(set(problems)), len(content.pages)
+    render = markdown_renderer(*project_extensions(root / "mkdocs.yml"))
+    return page_problems(content, render_pages(content, render, allowed_hosts)), len(
+        content.pages
+    )
 
 
 def listed_extensions(config_file: Path) -> list:
@@ -54,17 +112,22 @@ def listed_extensions(config_file: Path) -> list:
         return (yaml_load(stream) or {}).get("markdown_extensions") or []
 
 
-def markdown_renderer(config_file: Path):
-    """Markdown -> HTML with the project's Markdown extensions (mkdocs.yml), as the build
-    renders a page's body before the plugin's allowlist reads it."""
-    import markdown
-
+def project_extensions(config_file: Path) -> tuple[list, dict]:
+    """(extensions, their options): MkDocs' defaults and mkdocs.yml's ``markdown_extensions``."""
     extensions, configs = list(DEFAULT_EXTENSIONS), {}
     if config_file.is_file():
         for entry in listed_extensions(config_file):
             name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
             extensions.append(name)
             configs[name] = options or {}
+    return extensions, configs
+
+
+def markdown_renderer(extensions: list, configs: dict) -> Callable[[str], str]:
+    """Markdown -> HTML with these extensions, as the build renders a page's body before the
+    allowlist reads it (the build passes its config's ``markdown_extensions`` and
+    ``mdx_configs``; the check, mkdocs.yml's: ``project_extensions``)."""
+    import markdown
 
     def render(body: str) -> str:
         return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from leadership.languages import LANGUAGES
 from leadership.markdown_source import code_spans, line_at, mask, split_source
@@ -45,11 +46,13 @@ class PageIds:
         self.text = text
         self.headings = [m[2] for m in SECTION_HEADING.finditer(rendered)]
         self.all_ids = ANY_ID.findall(rendered)
-        lines = _source_heading_lines(text)
+
+    @cached_property
+    def heading_lines(self) -> list[int]:
+        """Each section heading's source line: read only for a page with a problem."""
+        lines = _source_heading_lines(self.text)
         # ATX headings in the source line up with the rendered ones when the counts agree.
-        self.heading_lines = (
-            lines if len(lines) == len(self.headings) else [1] * len(self.headings)
-        )
+        return lines if len(lines) == len(self.headings) else [1] * len(self.headings)
 
     def line(self, index: int) -> int:
         return _line_of_id(self.text, self.headings[index], self.heading_lines[index])
@@ -105,11 +108,10 @@ def parity_problems(pages: dict[str, tuple[str, PageIds]]) -> list[Problem]:
     return problems
 
 
-def heading_id_problems(rendered_pages: Iterable[tuple[str, str, str, str]]) -> list[Problem]:
-    """(key '<lang>/<page>', shown path, rendered HTML, source text) for each page."""
+def heading_id_problems(pages_ids: Iterable[tuple[str, str, PageIds]]) -> list[Problem]:
+    """(key '<lang>/<page>', shown path, the ids of its rendered HTML) for each page."""
     pages, problems = {}, []
-    for key, shown, rendered, text in rendered_pages:
-        ids = PageIds(rendered, text)
+    for key, shown, ids in pages_ids:
         problems += duplicate_problems(ids, shown)
         pages[key] = (shown, ids)
     return problems + parity_problems(pages)

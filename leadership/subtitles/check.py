@@ -52,6 +52,7 @@ class SubtitleFile:
     language: str | None
     cues: list[Cue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    data: bytes | None = None  # as read, for the checks that read the text too (Welsh)
 
 
 @dataclass
@@ -111,6 +112,7 @@ def check_file(path: Path, name: str | None = None) -> SubtitleFile:
     except OSError as exc:
         result.problems.append(problem("unreadable-file", name, 1, f"cannot read: {exc.strerror}"))
         return result
+    result.data = data
     result.cues, result.problems = check_bytes(data, name, language)
     return result
 

@@ -171,8 +171,10 @@ class _Reader:
         if duration and not DURATION.fullmatch(duration):
             self.fail(keys["duration"][1], f"duration {duration!r} must be MM:SS, quoted")
         source = value("source", self.fields, ("title", "url"))
-        if source and not source.get("url", "").startswith("https://"):
-            self.fail(keys["source"][1], "source url must start with https://")
+        if source and "url" in source and not source["url"].startswith("https://"):
+            # At the url: key's own line, where the editor mends it.
+            self.fail(self.mapping(keys["source"][1], "source")["url"][0],
+                      "source url must start with https://")
         video = None
         video_node = keys["video"][1] if "video" in keys else None
         if video_node is not None and not _is_null(video_node):
