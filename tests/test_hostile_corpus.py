@@ -105,7 +105,11 @@ def test_the_build_blocks_each_at_its_line_and_leaves_no_site(tmp_path, fixture,
     site = tmp_path / "site"
     problems = build_site(root, site)
     assert problems, "the build passed"
-    assert {(p.path, p.rule, p.line) for p in problems} <= {
+    # The corpus is written in English: on a Welsh page the build's Welsh check reads it as
+    # Welsh too ("A picture" -> "A phicture"), rightly, and that is not this test's concern.
+    unsafe = [p for p in problems if not p.rule.startswith("welsh-")]
+    assert unsafe, "the build did not block the hostile markup"
+    assert {(p.path, p.rule, p.line) for p in unsafe} <= {
         (f"docs/{language}/index.md", rule, line) for rule, line in expected(fixture, language)
     }
     assert not site.exists() or list(site.iterdir()) == []
