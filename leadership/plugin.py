@@ -76,7 +76,7 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
-from leadership.learning import learning_page_context
+from leadership.learning import LEARNING_KINDS, learning_page_context
 from leadership.pages.checks import (
     RenderedPage,
     content_errors,
@@ -100,7 +100,7 @@ from leadership.print_offline.offline import (
     write_search_scripts,
 )
 from leadership.reporting import ContentError, Problem, shown_path
-from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
+from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION, LEARNING_PAGE_NOT_IN_NAV
 from leadership.search.index import cue_entry, refine_search_indexes
 from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
@@ -422,6 +422,23 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             lambda other: plan_dest_uri(site_prefix(other), config.use_directory_urls),
         )
         return generated
+
+    def on_nav(self, nav, config, files):
+        """Every learning page is in the navigation: My learning lists what there is to
+        learn from it, and a page left out could not be marked done or counted."""
+        listed = {page.file.src_uri for page in nav.pages}
+        language = build_language(config)
+        missing = [
+            Problem(page.shown, page.front.line("kind"), LEARNING_PAGE_NOT_IN_NAV,
+                    f"a {page.kind} page must be listed under nav: in mkdocs.yml (in the "
+                    "section it belongs to), so readers find it and My learning counts it")
+            for page in self.content.pages.values()
+            if page.language == language and page.kind in LEARNING_KINDS
+            and page.src_uri not in listed
+        ]
+        if missing:
+            raise ContentProblems("Learning pages missing from the navigation", missing)
+        return nav
 
     # --- Pages ------------------------------------------------------------------------------
 

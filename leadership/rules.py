@@ -48,8 +48,10 @@ SOURCE_TREE_RULES = (SYMLINK_OUTSIDE_PROJECT, DOCS_FILE_TYPE, DOCS_LOCATION)
 # Heading ids: the same in both languages, once on a page.
 HEADING_ID_PARITY = "heading-id-parity"
 HEADING_ID_DUPLICATE = "heading-id-duplicate"
-# My learning: each reflection question gets its notes box, the same in both languages.
+# My learning: each reflection question gets its notes box, the same in both languages;
+# every learning page is in the navigation, where My learning finds what there is to learn.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
+LEARNING_PAGE_NOT_IN_NAV = "learning-page-not-in-nav"
 
 # Translations and spelling.
 TRANSLATION_RULES = ("translation-draft", "translation-outdated", "translation-record")
@@ -103,6 +105,7 @@ PROJECT_RULES: dict[str, str] = {
     HEADING_ID_PARITY: "pages",
     HEADING_ID_DUPLICATE: "pages",
     **{rule: "pages" for rule in REFLECTION_RULES},
+    LEARNING_PAGE_NOT_IN_NAV: "pages",
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",
     WELSH_DICTIONARY: "search",

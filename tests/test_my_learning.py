@@ -581,3 +581,26 @@ def test_my_learning_with_items_has_no_axe_violations(browser, site_url, viewpor
         assert not violations, "\n" + "\n".join(map(str, violations))
     finally:
         context.close()
+
+
+@pytest.mark.build
+def test_a_learning_page_left_out_of_the_navigation_is_reported_at_its_kind(tmp_path):
+    """My learning lists what there is to learn from the navigation: a reading page an
+    editor forgot to list stops the build at its own line, with what to do (it once
+    stopped it with a KeyError from the learning record)."""
+    from harness.testing import copy_project
+
+    from leadership.site_build import build_site
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    listed = "  - Reading:\n      - Relational teams: reading/relational-teams.md\n"
+    text = config.read_text(encoding="utf-8")
+    assert listed in text
+    config.write_text(text.replace(listed, ""), encoding="utf-8")
+    problems = build_site(project, tmp_path / "site")
+    assert [str(problem) for problem in problems] == [
+        "docs/en/reading/relational-teams.md:4: learning-page-not-in-nav: a reading page must "
+        "be listed under nav: in mkdocs.yml (in the section it belongs to), so readers find it "
+        "and My learning counts it"
+    ]
