@@ -310,8 +310,12 @@ def interface_texts(path: Path) -> list[tuple[int, WelshText]]:
 
 
 # A word: letters, with hyphens inside (cyd-destun, Pen-y-bont). The short forms joined to the
-# word before with an apostrophe ('r, 'i, 'w, 'n, ...) are tokens of their own.
-WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*|(?<=[^\W\d_])['’](?:th|ch|[rniuwms])(?![^\W\d_])")
+# word before with an apostrophe ('r, 'i, 'w, 'n, ...) are tokens of their own; in a
+# single-quoted front matter value YAML writes that apostrophe twice (wedi''i).
+WORD = re.compile(
+    r"[^\W\d_]+(?:[-‐][^\W\d_]+)*"
+    r"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]'))['’](?:th|ch|[rniuwms])(?![^\W\d_])"
+)
 NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
 # Between two words of one phrase: white space (one line break at most), emphasis, the
 # brackets of a link's text.
