@@ -24,6 +24,13 @@ if [ ${#debian_packages[@]} -gt 0 ]; then
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then
+  # The pinned packages (pymdown-extensions 13) need Python 3.11.5 or newer; Debian 12's own
+  # python3 is 3.11.2.
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null; then
+    echo "bootstrap: Python 3.11.5 or newer is needed; $PYTHON is $("$PYTHON" --version 2>&1 || echo missing)." >&2
+    echo "bootstrap: install one (with pyenv, say), then run: PYTHON=/path/to/python3 make setup" >&2
+    exit 1
+  fi
   installed=yes
   echo "bootstrap: creating $VENV"
   "$PYTHON" -m venv "$VENV"
