@@ -8,7 +8,12 @@ import html
 import re
 
 import pytest
-from harness.testing import PROJECT_ROOT, csp_violations, settled_results, watch_policy
+from harness.testing import (
+    PROJECT_ROOT,
+    csp_violations,
+    violations_while_searching,
+    watch_policy,
+)
 from harness.walk import WALKED_VIEWPORTS
 
 from leadership.content_security import (
@@ -87,16 +92,10 @@ def test_search_in_either_language_keeps_to_the_policy(site_url, browser):
     context = browser.new_context()
     page = context.new_page()
     reports = watch_policy(page)
-    violations = []
     # Search runs in Material's worker: start it in each language.
-    for home, query in (("", "obstacles"), ("cy/", "rhwystrau")):
-        page.goto(site_url + home, wait_until="networkidle")
-        page.keyboard.press("/")
-        # Material listens for key presses: fill() would not trigger a search.
-        page.locator("input.md-search__input").press_sequentially(query, delay=20)
-        assert settled_results(page)
-        violations += csp_violations(page, reports)
-        reports.clear()
+    violations = violations_while_searching(
+        page, reports, [(site_url, "obstacles"), (site_url + "cy/", "rhwystrau")]
+    )
     context.close()
     assert violations == []
 

@@ -12,7 +12,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from harness.testing import PROJECT_ROOT, csp_violations, settled_results, watch_policy
+from harness.testing import (
+    PROJECT_ROOT,
+    csp_violations,
+    settled_results,
+    violations_while_searching,
+    watch_policy,
+)
 from playwright.sync_api import expect
 
 from leadership.activities.schema import check_activities
@@ -298,13 +304,10 @@ def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(b
         violations += csp_violations(page, reports)
         reports.clear()
     # Search from file:// runs in the iframe-worker shim's frame, which the policy governs.
-    for start, query in (("index.html", "obstacles"), ("cy/index.html", "rhwystrau")):
-        page.goto((pack / start).as_uri())
-        page.keyboard.press("/")
-        page.locator("input.md-search__input").press_sequentially(query, delay=20)
-        assert settled_results(page)
-        violations += csp_violations(page, reports)
-        reports.clear()
+    violations += violations_while_searching(page, reports, [
+        ((pack / "index.html").as_uri(), "obstacles"),
+        ((pack / "cy" / "index.html").as_uri(), "rhwystrau"),
+    ])
     context.close()
     assert violations == []
 

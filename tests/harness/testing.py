@@ -224,6 +224,21 @@ def watch_policy(page) -> list[str]:
     return reports
 
 
+def violations_while_searching(page, reports: list[str], searches) -> list[str]:
+    """The policy violations seen while searching: each (address, query) opens the address,
+    types the query into Material's search box and waits for the results."""
+    violations = []
+    for address, query in searches:
+        page.goto(address)
+        page.keyboard.press("/")
+        # Material listens for key presses: fill() would not trigger a search.
+        page.locator("input.md-search__input").press_sequentially(query, delay=20)
+        assert settled_results(page)
+        violations += csp_violations(page, reports)
+        reports.clear()
+    return violations
+
+
 def csp_violations(page, reports: list[str]) -> list[str]:
     """Every violation the page's listener and the console have seen so far."""
     found = [f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
