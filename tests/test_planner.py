@@ -256,12 +256,13 @@ def test_unknown_activities_and_a_wrong_start_in_the_address_are_left_out_and_sa
     ui = strings_for("cy")
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(planner_url(site_url, "cy", f"?a=no-such-thing,{MORNING[0]},,{MORNING[0]},x"
-                                          "&start=25:61"))
+    # Names every JavaScript object answers to are no activity either.
+    page.goto(planner_url(site_url, "cy", f"?a=no-such-thing,{MORNING[0]},,{MORNING[0]},x,"
+                                          "constructor,__proto__,toString&start=25:61"))
     note = page.locator("[data-plan-note]")
     expect(note).to_be_visible()
     assert note.inner_text() == " ".join([
-        ui["plan_unknown"].format(names="no-such-thing, x"),
+        ui["plan_unknown"].format(names="no-such-thing, x, constructor, __proto__, toString"),
         ui["plan_bad_start"].format(time=DEFAULT_START),
     ])
     assert agenda_lines(page) == expected_agenda("cy", [MORNING[0]], DEFAULT_START)

@@ -131,6 +131,12 @@ def test_the_keyboard_walks_through_a_whole_activity(page, site_url, language):
     assert visible_step(page) == "4"
     page.keyboard.press("PageUp")
     assert visible_step(page) == "3"
+    # With the sound box ticked, a clicker's keys still move between the steps.
+    page.locator("[data-present-sound]").check()
+    page.keyboard.press("PageDown")
+    assert visible_step(page) == "4"
+    page.keyboard.press("ArrowLeft")
+    assert visible_step(page) == "3"
 
 
 @pytest.mark.browser

@@ -66,7 +66,8 @@
     var handouts = root.querySelector("[data-plan-handouts]");
 
     // Every activity the page offers, once: its title and length, from its first box.
-    var activities = {};
+    // No prototype: a name from the address such as "constructor" is no activity.
+    var activities = Object.create(null);
     boxes.forEach(function (box) {
       if (!activities[box.value]) {
         activities[box.value] = {

@@ -192,8 +192,12 @@
     document.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var target = event.target;
-      var typing = target.closest && target.closest("input, textarea, select, [contenteditable]");
-      var onControl = target.closest && target.closest("button, a, summary");
+      // A box that takes text keeps every key; a control (the sound checkbox included, so a
+      // clicker's PageDown still works after it is ticked) keeps only its own Space.
+      var typing = target.closest && target.closest(
+        "textarea, select, [contenteditable], input:not([type=checkbox]):not([type=radio])"
+      );
+      var onControl = target.closest && target.closest("button, a, summary, input");
       if (typing) return;
       var handled = true;
       switch (event.key) {
