@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from harness.accessibility import run_axe
+from harness.accessibility import WORKSHOP_VIEWPORTS, run_axe
 from mkdocs.structure.files import Files
 from playwright.sync_api import expect
 from test_print import A4_POINTS, DEFAULT_SITE_URL, SECTION_HEADINGS, pdf_pages, squash
@@ -44,7 +44,6 @@ MORNING = [
     "one-obstacle-at-a-time",
 ]
 PLANNER = "activities/plan/"
-WIDTHS = {"phone": (375, 812), "projector": (1280, 720), "wide": (1920, 1080)}
 
 
 def planner_url(site_url: str, language: str, query: str = "") -> str:
@@ -372,9 +371,9 @@ def test_without_javascript_the_planner_lists_every_activity_with_its_length(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
-@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("width", sorted(WORKSHOP_VIEWPORTS))
 def test_the_planner_has_no_axe_violations(browser, site_url, language, width):
-    columns, rows = WIDTHS[width]
+    columns, rows = WORKSHOP_VIEWPORTS[width]
     context = browser.new_context(viewport={"width": columns, "height": rows})
     page = context.new_page()
     # A plan, and a note about a name the site does not know: every part is on show.

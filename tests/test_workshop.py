@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from harness.accessibility import run_axe
+from harness.accessibility import WORKSHOP_VIEWPORTS, run_axe
 from playwright.sync_api import expect
 
 from leadership.activities.presenting import guide_parts, moments_by_step, one_folder_deeper
@@ -22,7 +22,6 @@ ACTIVITIES = [
 PRESENTER = "activities/listening-with-fascination/present/"
 # Listening with fascination: 5, 3, 15 and 7 minutes.
 STEP_MINUTES = [5, 3, 15, 7]
-WIDTHS = {"phone": (375, 812), "projector": (1280, 720), "wide projector": (1920, 1080)}
 # Every text the live region is given, in order (it must speak only twice per step).
 RECORD_ANNOUNCEMENTS = """
 window.clAnnounced = [];
@@ -259,9 +258,9 @@ def test_without_javascript_the_presenter_view_is_the_whole_guide(browser, site_
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
-@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("width", sorted(WORKSHOP_VIEWPORTS))
 def test_the_presenter_view_has_no_axe_violations(browser, site_url, language, width):
-    columns, rows = WIDTHS[width]
+    columns, rows = WORKSHOP_VIEWPORTS[width]
     context = browser.new_context(viewport={"width": columns, "height": rows})
     page = context.new_page()
     page.clock.install()
@@ -317,7 +316,7 @@ TITLE_AND_PANEL = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("width", ["projector", "wide projector"])
 def test_the_step_title_is_always_in_view_below_the_panel(browser, site_url, artifacts_dir, width):
-    columns, rows = WIDTHS[width]
+    columns, rows = WORKSHOP_VIEWPORTS[width]
     context = browser.new_context(viewport={"width": columns, "height": rows})
     page = context.new_page()
     page.goto(presenter_url(site_url, "en") + "#step-1")

@@ -11,6 +11,8 @@ AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the UK public sector standard.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+# The workshop pages (presenter view, session planner): a phone and two projectors.
+WORKSHOP_VIEWPORTS = {"phone": (375, 812), "projector": (1280, 720), "wide projector": (1920, 1080)}
 
 
 @dataclass(frozen=True)
