@@ -39,7 +39,6 @@ MOVED = {
     "page_checks": "leadership.pages.checks",
     "source_links": "leadership.pages.source_links",
     "placeholders": "leadership.pages.placeholders",
-    "draft_notice": "leadership.pages.draft_notice",
     "new_page": "leadership.pages.new_page",
     "translation_status": "leadership.pages.translation_status",
     "activity_pages": "leadership.activities.rendering",

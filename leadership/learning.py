@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from leadership.interface import strings_for
 from leadership.languages import DEFAULT_LANGUAGE
 from leadership.markdown_source import fenced_code_spans, mask
+from leadership.pages.title import split_after_title
 from leadership.reporting import Problem, shown_path
 
 LEARNING_KINDS = ("principle", "reading", "film", "activity")
@@ -54,7 +55,6 @@ _ITEM = re.compile(r"<li[^>]*>(?P<text>.*?)</li>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _HEADER_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_H1_END = "</h1>"
 # In Markdown sources: the reflection section's heading, any level-2 heading, a numbered item.
 _SOURCE_SECTION = re.compile(rf"^##\s.*\{{[^}}]*#{REFLECTION_SECTION_ID}\b[^}}]*\}}\s*$")
 _SOURCE_HEADING = re.compile(r"^#{1,2}\s")
@@ -140,8 +140,7 @@ def _minutes(page, films) -> int:
         return int(page.meta["duration"])
     if kind == "film":
         return film_minutes(films[page.meta["film"]].duration)
-    # After the title: the print-only QR code's caption and address come before it.
-    return reading_minutes(_split_after_title(page.content or "")[1])
+    return reading_minutes(split_after_title(page.content or "")[1])
 
 
 def _learning_item(page, films) -> LearningItem:
@@ -194,12 +193,6 @@ def language_page(page) -> str:
     return page.file.src_uri
 
 
-def _split_after_title(content: str) -> tuple[str, str]:
-    end = content.find(_H1_END)
-    end = 0 if end < 0 else end + len(_H1_END)
-    return content[:end], content[end:]
-
-
 # The strings learning.js writes into pages itself; on My learning it writes many more.
 SCRIPT_STRINGS = (
     "learning_done_on",
@@ -220,11 +213,11 @@ def script_strings(language: str, on_my_learning_page: bool) -> dict[str, str]:
     return {key: ui[key] for key in SCRIPT_STRINGS}
 
 
-def learning_page_context(page, nav, films: dict) -> dict:
+def learning_page_context(page, nav, films: dict, body: str) -> dict:
     """What the templates need on any page: learning.js's settings, and on a learning page
-    its item and its content split around the time it takes and the notes; the catalogue on
-    My learning, the principles' keys on their overview. The headings the templates add go
-    into the page's table of contents."""
+    its item and ``body`` (its content after the title, leadership.pages.title) split
+    around the notes; the catalogue on My learning, the principles' keys on their overview.
+    The headings the templates add go into the page's table of contents."""
     language = page.file.locale
     pages = catalogue(nav, films)
     items = pages.items
@@ -236,23 +229,20 @@ def learning_page_context(page, nav, films: dict) -> dict:
         "my_learning_url": get_relative_url(my_learning, page.url) if my_learning else "",
         "strings": script_strings(language, where == MY_LEARNING_PAGE),
     }
-    content = page.content or ""
     ui = strings_for(language)
     if where == MY_LEARNING_PAGE:
         context["catalogue"] = [_catalogue_entry(item, page) for item in items]
         _add_to_contents(page, [(ui[key], anchor) for key, anchor in RECORD_SECTIONS])
     elif where == PRINCIPLES_OVERVIEW:
         context["progress_keys"] = [item.key for item in items if item.kind == "principle"]
-        context["content_head"], context["content_rest"] = _split_after_title(content)
     if not is_learning_page(page):
         return context
     item = pages.by_key[context["key"]]
     _add_to_contents(
         page, [(ui["learning_notes_heading"], NOTES_SECTION_ID)], after=REFLECTION_SECTION_ID
     )
-    head, rest = _split_after_title(content)
-    _, list_end = reflection_questions(rest)
-    notes_at = list_end if list_end is not None else len(rest)
+    _, list_end = reflection_questions(body)
+    notes_at = list_end if list_end is not None else len(body)
     context.update(
         item=item,
         time_text=time_text(item.minutes, language),
@@ -260,9 +250,8 @@ def learning_page_context(page, nav, films: dict) -> dict:
             {"id": note_id, "question": question, "number": number}
             for number, (note_id, question) in enumerate(item.notes, start=1)
         ],
-        content_head=head,
-        content_before_notes=rest[:notes_at],
-        content_after_notes=rest[notes_at:],
+        content_before_notes=body[:notes_at],
+        content_after_notes=body[notes_at:],
     )
     return context
 

@@ -83,7 +83,8 @@ from leadership.pages.checks import (
     markdown_renderer,
     render_pages,
 )
-from leadership.pages.draft_notice import with_notice
+from leadership.pages.safe_pages import BUILD_CACHE, SafePages
+from leadership.pages.title import split_after_title
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
     QrCodes,
@@ -118,15 +119,11 @@ FILM_TEMPLATE = "partials/film.html"
 CUES_TEMPLATE = "partials/transcript-cues.html"
 ACTIVITY_TEMPLATE = "partials/activity.html"
 ACTIVITIES_INDEX_TEMPLATE = "partials/activities-index.html"
-DRAFT_NOTICE_TEMPLATE = "partials/draft-notice.html"
-PRINT_HEADER_TEMPLATE = "partials/print-header.html"
 PRESENTER_SOURCE_TEMPLATE = "partials/presenter-source.md"
 PRESENTER_TEMPLATE = "partials/presenter.html"
 PLANNER_SOURCE_TEMPLATE = "partials/planner-source.md"
 PLANNER_TEMPLATE = "partials/planner.html"
 PLAN_HANDOUTS_TEMPLATE = "partials/plan-handouts.html"
-# Where the guides' handouts go in the planner page, once every guide has been rendered.
-HANDOUTS_PLACEHOLDER = "<!-- cl-plan-handouts -->"
 FIRST_SECTION = "<h2"
 NOT_FOUND_PAGE = "404.html"
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
@@ -175,12 +172,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.dictionary: RememberedDictionary | None = None
         self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
         self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
+        self.safe_pages: SafePages | None = None  # HTML the allowlist passed in earlier builds
         self.default_not_found: bytes | None = None
         # Once per language build:
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
         self.guide_pages: dict[str, object] = {}  # slug -> the guide's Page, for the planner
-        self.pending_handouts: dict[str, str] = {}  # the planner's URL -> its language
         self.style_hash: str | None = None
         self.policies: dict[tuple, str] = {}  # by the page's depth (its base_url)
         self.site_dir: Path | None = None
@@ -261,6 +258,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             )
         self.cue_entries = {}
         self.rendered_pages = []
+        self.safe_pages = SafePages(cache_file(self.root, BUILD_CACHE))
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
@@ -283,7 +281,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.guide_pages = {}
-        self.pending_handouts = {}
         self.style_hash = None
         self.policies = {}
         self.templates = {}
@@ -471,7 +468,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         context["ui"] = strings_for(page.file.locale)
         context["search_worker"] = self.search_worker
         context["content_security_policy"] = self._content_security_policy(config, context)
-        context["learning"] = learning_page_context(page, nav, self.content.films.films)
+        # partials/content.html shows the page: its title, the notices under it, the rest.
+        context["page_title_html"], body = split_after_title(page.content or "")
+        context["page_body"] = body
+        context["draft_notices"] = self._draft_notices(page)
+        context["print_header"] = self._print_header(page, config)
+        if page.meta.get("kind") == PLANNER_KIND:
+            context["plan_handouts"] = self._plan_handouts(config, page)
+        context["learning"] = learning_page_context(page, nav, self.content.films.films, body)
         # Material writes the language switch and the hreflang links from extra.alternate.
         config.extra.alternate = language_links(page)
         return context
@@ -487,7 +491,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return context
 
     def on_page_content(self, html, page, config, files):
-        html = self._safety_and_notices(html, page, config)
+        self._read_for_checks(html, page, config)
         kind = page.meta.get("kind")
         if kind == "film":
             html = self._film_page(html, page, config)
@@ -500,15 +504,15 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         elif page.file.src_uri == f"{page.file.locale}/{ACTIVITIES_FOLDER}/{INDEX_PAGE}":
             html = self._activities_index(html, page, config, files)
         if self.config.print.handout and kind != PLANNER_KIND:
-            # The planner prints no code of its own: its pack is the guides' handouts, each
-            # with its own.
-            html = self._print_handout(html, page, config)
+            # Each link's public address, which print.css writes after it on paper (the
+            # planner prints its agenda and the guides' handouts, which have their own).
+            html = with_print_addresses(html, config.site_url, page.url)
         if kind == ACTIVITY_KIND:
             # Its content, once every page is rendered, is a handout the planner prints.
             self.guide_pages[self.content.activity(page.file.src_uri).slug] = page
         return html
 
-    def _safety_and_notices(self, html, page, config) -> str:
+    def _read_for_checks(self, html, page, config) -> None:
         """What Markdown made is read by the page checks, before the project adds its own
         HTML; they report after the whole site is built (``_finish_site``)."""
         presenter_of = getattr(page.file, "presenter_of", None)
@@ -518,21 +522,38 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         )
         if source is not None:  # a page the project generates from its own templates has none
             self.rendered_pages.append(RenderedPage.read(
-                source, html, self._allowed_hosts(config), own_page=presenter_of is None
+                source, html, self._allowed_hosts(config), own_page=presenter_of is None,
+                safe_pages=self.safe_pages,
             ))
+
+    def _draft_notices(self, page) -> list[dict]:
+        """The notices partials/draft-notice.html shows under the title while the page's
+        Welsh translation, or its film's Welsh subtitles, is a draft (on both pages of the
+        pair, each in its own language)."""
         language = page.file.locale
+        ui = strings_for(language)
+        notices = []
         if self.content.page_status(page.file.src_uri) == DRAFT:
-            html = with_notice(html, self._notice(config, language, "translation_draft_body"))
+            notices.append({"language": language, "body": ui["translation_draft_body"]})
         film = self.content.films.films.get(page.meta.get("film"))
         if page.meta.get("kind") == "film" and film and film.translation_status == DRAFT:
-            html = with_notice(html, self._notice(config, language, "subtitles_draft_body"))
-        return html
+            notices.append({"language": language, "body": ui["subtitles_draft_body"]})
+        return notices
 
-    def _notice(self, config, language: str, body_key: str) -> str:
-        ui = strings_for(language)
-        return self._template(config, DRAFT_NOTICE_TEMPLATE).render(
-            language=language, ui=ui, body=ui[body_key]
-        )
+    def _print_header(self, page, config) -> dict | None:
+        """What partials/print-header.html prints above the page: the QR code that opens
+        it and its address. The planner prints none of its own: its pack is the guides'
+        handouts, each with its own."""
+        if not self.config.print.handout or page.meta.get("kind") == PLANNER_KIND:
+            return None
+        ui = strings_for(page.file.locale)
+        address = page_address(config.site_url, page.url)
+        return {
+            # segno's SVG: the one piece of the header that is markup.
+            "qr_code": Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
+            "caption": ui["print_qr_caption"],
+            "address_parts": address_parts(address),
+        }
 
     def _film_page(self, html, page, config) -> str:
         # The front matter check has made sure the film is in films.yml and its subtitles
@@ -652,44 +673,32 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
                 "plan_bad_start",
             )},
         }
-        # The guides are not all rendered yet: their handouts come in on_post_page.
-        self.pending_handouts[page.url] = language
         return html + self._template(config, PLANNER_TEMPLATE).render(
             ui=ui, by_principle=context["by_principle"], by_length=context["by_length"],
             default_start=DEFAULT_START, no_time=duration_label(0, language), settings=settings,
-            handouts=Markup(HANDOUTS_PLACEHOLDER),
         )
 
-    def _plan_handouts(self, config, planner, language: str) -> str:
-        """Every guide of the language as it prints, ids prefixed and links rebased."""
+    def _plan_handouts(self, config, planner) -> Markup:
+        """Every guide of the planner's language as it prints, ids prefixed and links
+        rebased. Made with the planner's template context: by then MkDocs has rendered
+        every page's content."""
+        language = planner.file.locale
         handouts = []
         for activity in self.content.activities[language]:
             guide = self.guide_pages[activity.slug]
             html = embedded_handout(guide.content, activity.slug, guide.url, planner.url)
-            # The guide's own page as MkDocs and this plugin rendered it: markup.
-            handouts.append({"slug": activity.slug, "html": Markup(html)})
-        return self._template(config, PLAN_HANDOUTS_TEMPLATE).render(
-            handouts=handouts, language=language
-        )
-
-    def _print_handout(self, html, page, config) -> str:
-        ui = strings_for(page.file.locale)
-        address = page_address(config.site_url, page.url)
-        header = self._template(config, PRINT_HEADER_TEMPLATE).render(
-            # segno's SVG: the one piece of the header that is markup.
-            qr_code=Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
-            caption=ui["print_qr_caption"],
-            address_parts=address_parts(address),
-        )
-        return header + with_print_addresses(html, config.site_url, page.url)
-
-    def on_post_page(self, output, page, config):
-        planner_language = self.pending_handouts.pop(page.url, None)
-        if planner_language is None:
-            return output
-        return output.replace(
-            HANDOUTS_PLACEHOLDER, self._plan_handouts(config, page, planner_language), 1
-        )
+            title_html, body = split_after_title(html)
+            handouts.append({
+                "slug": activity.slug,
+                "print_header": self._print_header(guide, config),
+                "notices": self._draft_notices(guide),
+                # The guide's own page as MkDocs and this plugin rendered it: markup.
+                "title_html": Markup(title_html),
+                "body": Markup(body),
+            })
+        return Markup(self._template(config, PLAN_HANDOUTS_TEMPLATE).render(
+            handouts=handouts, language=language, ui=strings_for(language)
+        ))
 
     # --- After the build ------------------------------------------------------------------
 
@@ -716,6 +725,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # Every language's pages are built: the page checks on the HTML they rendered
         # (unsafe markup, heading ids), the same list make check reports.
         found, self.rendered_pages = content_errors(self.content, self.rendered_pages), []
+        self.safe_pages.save()  # the pages that passed, whatever the others' problems
         if found:
             raise ContentProblems("The pages have problems", found)
         site_dir = Path(config.site_dir)

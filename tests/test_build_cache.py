@@ -103,7 +103,8 @@ def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
     cold = build_site(tmp_path / "cold", project_dir=project)
     assert cold.returncode == 0, cold.stdout + cold.stderr
     cached = sorted(path.name for path in (project / CACHE_DIR).iterdir())
-    assert cached == ["qr-codes.json", "welsh-check-verdicts.json", "welsh-dictionary-answers.json"]
+    assert cached == ["qr-codes.json", "safe-pages-build.json", "welsh-check-verdicts.json",
+                      "welsh-dictionary-answers.json"]
     warm = build_site(tmp_path / "warm", project_dir=project)
     assert warm.returncode == 0, warm.stdout + warm.stderr
 

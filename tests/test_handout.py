@@ -11,7 +11,7 @@ import re
 
 import pytest
 import segno
-from harness.testing import partials_environment
+from harness.testing import PROJECT_ROOT, partials_environment
 from markupsafe import Markup
 
 from leadership.print_offline.handout import (
@@ -111,13 +111,22 @@ def test_the_qr_code_is_segnos_own_code_with_the_sites_fixed_mask():
 
 def test_the_print_header_shows_the_address_and_is_kept_out_of_search():
     header = partials_environment().get_template("partials/print-header.html").render(
-        qr_code=Markup(qr_svg(SITE + "a/?b=1&c=2", "QR code")), caption="Scan the code:",
-        address_parts=address_parts(SITE + "a/?b=1&c=2"),
+        print_header={
+            "qr_code": Markup(qr_svg(SITE + "a/?b=1&c=2", "QR code")),
+            "caption": "Scan the code:", "address_parts": address_parts(SITE + "a/?b=1&c=2"),
+        },
     )
     assert header.startswith('<div class="cl-print-qr" data-search-exclude><svg role="img"')
     assert "data-search-exclude" in header
     address = re.search(r'<p class="cl-print-qr__address">(.*?)</p>', header)[1]
     assert re.sub(r"</?span>|<wbr>", "", address) == f"{SITE}a/?b=1&amp;c=2"
+
+
+def mkdocs_environment():
+    """The project's templates as MkDocs renders them: no autoescape."""
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(PROJECT_ROOT / "overrides"), autoescape=False)
 
 
 def test_a_printed_address_breaks_only_before_a_slash_dot_or_hyphen():
@@ -127,9 +136,15 @@ def test_a_printed_address_breaks_only_before_a_slash_dot_or_hyphen():
     assert parts[:2] == ["http://", "127"]
     assert "/activities" in parts and "-obstacles" in parts
     assert not any(part.endswith("-") for part in parts)
-    header = partials_environment().get_template("partials/print-header.html").render(
-        qr_code="", caption="", address_parts=address_parts("https://a.b/<x>")
-    )
-    assert (
-        "<span>https://</span><wbr><span>a</span><wbr><span>.b</span><wbr><span>/&lt;x&gt;</span>"
-    ) in header
+    # Escaped in MkDocs' own environment too, which does not escape: content.html includes
+    # the header there.
+    for environment in (partials_environment(), mkdocs_environment()):
+        header = environment.get_template("partials/print-header.html").render(
+            print_header={"qr_code": "", "caption": "<b>",
+                          "address_parts": address_parts("https://a.b/<x>")},
+        )
+        assert (
+            "<span>https://</span><wbr><span>a</span><wbr><span>.b</span><wbr>"
+            "<span>/&lt;x&gt;</span>"
+        ) in header
+        assert "&lt;b&gt;" in header

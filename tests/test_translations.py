@@ -15,8 +15,8 @@ from markupsafe import escape
 from leadership.content import read_site
 from leadership.interface import STRINGS, strings_for
 from leadership.pages import translation_status
-from leadership.pages.draft_notice import with_notice
 from leadership.pages.frontmatter import check_page, read_front_matter
+from leadership.pages.title import split_after_title
 from leadership.pages.translation_status import (
     check_translations,
     source_hash,
@@ -220,17 +220,18 @@ def test_the_command_stamps_files_and_folders(project, capsys, monkeypatch):
     assert "not a Welsh page" in capsys.readouterr().err
 
 
-def test_the_notice_goes_below_the_title_in_the_page_language():
-    html = '<h1 id="x">Title</h1>\n<p>Text</p>'
+def test_the_notice_is_in_the_page_language_and_goes_below_the_title():
     ui = strings_for("cy")
     notice = partials_environment().get_template("partials/draft-notice.html").render(
-        language="cy", ui=ui, body=ui["translation_draft_body"]
+        ui=ui, notice={"language": "cy", "body": ui["translation_draft_body"]}
     )
-    welsh = with_notice(html, notice)
-    assert welsh.index("</h1>") < welsh.index("translation-draft") < welsh.index("<p>Text")
-    assert 'lang="cy"' in welsh
-    assert str(escape(STRINGS["translation_draft_title"]["cy"])) in welsh
-    assert with_notice("<p>No title</p>", "NOTICE").startswith("NOTICE")
+    assert 'lang="cy"' in notice
+    assert str(escape(STRINGS["translation_draft_title"]["cy"])) in notice
+    assert str(escape(STRINGS["translation_draft_body"]["cy"])) in notice
+    # content.html shows the title, the notices, then the rest.
+    html = '<h1 id="x">Title</h1>\n<p>Text</p>'
+    assert split_after_title(html) == ('<h1 id="x">Title</h1>', "\n<p>Text</p>")
+    assert split_after_title("<p>No title</p>") == ("", "<p>No title</p>")
 
 
 MKDOCS_YML = minimal_mkdocs_yml()
@@ -260,6 +261,8 @@ def test_a_draft_translation_shows_a_notice_on_both_pages_of_the_pair(tmp_path):
     assert (
         'class="admonition warning translation-draft" role="note" lang="en" data-search-exclude>'
     ) in english
+    for page in (welsh, english):
+        assert page.index("</h1>") < page.index("translation-draft") < page.index("</article>")
 
 
 def test_every_real_welsh_translation_is_recorded_and_up_to_date(monkeypatch):

@@ -20,11 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from leadership.build_cache import cache_file
 from leadership.content import Page, SiteContent, read_site
 from leadership.markdown_source import split_source
 from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
 from leadership.pages.heading_ids import PageIds, heading_id_problems
+from leadership.pages.safe_pages import CHECK_CACHE, SafePages
 from leadership.reporting import Problem
 
 # MkDocs' own default, for a project without a mkdocs.yml (a test's).
@@ -43,10 +45,19 @@ class RenderedPage:
 
     @classmethod
     def read(
-        cls, page: Page, html: str, allowed_hosts: Iterable[str] = (), own_page: bool = True
+        cls, page: Page, html: str, allowed_hosts: Iterable[str] = (), own_page: bool = True,
+        safe_pages: SafePages | None = None,
     ) -> RenderedPage:
+        """``safe_pages``: the HTML that passed the allowlist in earlier runs here, which is
+        not read again (leadership.pages.safe_pages)."""
         ids = PageIds(html, page.text or "") if own_page else None
-        return cls(page, tuple(unsafe_parts(html, allowed_hosts)), ids)
+        hosts = tuple(allowed_hosts)
+        if safe_pages is not None and safe_pages.known(html, hosts):
+            return cls(page, (), ids)
+        findings = tuple(unsafe_parts(html, hosts))
+        if safe_pages is not None and not findings:
+            safe_pages.remember(html, hosts)
+        return cls(page, findings, ids)
 
 
 def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> list[Problem]:
@@ -83,11 +94,14 @@ def content_errors(content: SiteContent, rendered: Iterable[RenderedPage]) -> li
 
 
 def render_pages(
-    content: SiteContent, render: Callable[[str], str], allowed_hosts: Iterable[str] = ()
+    content: SiteContent, render: Callable[[str], str], allowed_hosts: Iterable[str] = (),
+    safe_pages: SafePages | None = None,
 ) -> list[RenderedPage]:
     """Every readable page of the model, its body rendered by ``render``."""
     return [
-        RenderedPage.read(page, render(split_source(page.text).body), allowed_hosts)
+        RenderedPage.read(
+            page, render(split_source(page.text).body), allowed_hosts, safe_pages=safe_pages
+        )
         for page in content.pages.values()
         if page.text is not None
     ]
@@ -99,9 +113,10 @@ def check_pages(
     """(problems, pages checked) for every page in every language."""
     content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
     render = markdown_renderer(*project_extensions(root / "mkdocs.yml"))
-    return page_problems(content, render_pages(content, render, allowed_hosts)), len(
-        content.pages
-    )
+    safe_pages = SafePages(cache_file(root, CHECK_CACHE))
+    rendered = render_pages(content, render, allowed_hosts, safe_pages)
+    safe_pages.save()
+    return page_problems(content, rendered), len(content.pages)
 
 
 def listed_extensions(config_file: Path) -> list:

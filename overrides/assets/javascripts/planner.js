@@ -63,7 +63,8 @@
     var note = root.querySelector("[data-plan-note]");
     var announcer = root.querySelector("[data-plan-announce]");
     var heading = root.querySelector("#plan-agenda");
-    var handouts = root.querySelector("[data-plan-handouts]");
+    // After the planner, in the page's content (partials/plan-handouts.html).
+    var handouts = document.querySelector("[data-plan-handouts]");
 
     // Every activity the page offers, once: its title and length, from its first box.
     // No prototype: a name from the address such as "constructor" is no activity.
