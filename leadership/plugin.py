@@ -8,8 +8,10 @@ listed after ``i18n`` under ``plugins:`` in mkdocs.yml. What it does, in build o
   valid, every activity guide is valid; any problem stops the build, each one reported as
   ``path:line: rule-id: message``;
 - each language: the toc extension's permalink title in that language;
-- each page: the draft notice, the film page (transcript, player,
-  downloads), the activity guide or index, and the print header and link addresses;
+- each page's content: the film page (transcript, player, downloads), the activity guide
+  or index, the print header (QR code and address) and the printed address of every link;
+- each page's template context: what partials/content.html shows around the content (the
+  draft notices under the title, the planner's handouts) and My learning's settings;
 - after the build: subtitle files published, one 404 page and one search index per
   language, the offline pack's search scripts.
 
@@ -124,6 +126,7 @@ PRESENTER_TEMPLATE = "partials/presenter.html"
 PLANNER_SOURCE_TEMPLATE = "partials/planner-source.md"
 PLANNER_TEMPLATE = "partials/planner.html"
 PLAN_HANDOUTS_TEMPLATE = "partials/plan-handouts.html"
+PRINT_HEADER_TEMPLATE = "partials/print-header.html"
 FIRST_SECTION = "<h2"
 NOT_FOUND_PAGE = "404.html"
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
@@ -472,7 +475,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         context["page_title_html"], body = split_after_title(page.content or "")
         context["page_body"] = body
         context["draft_notices"] = self._draft_notices(page)
-        context["print_header"] = self._print_header(page, config)
         if page.meta.get("kind") == PLANNER_KIND:
             context["plan_handouts"] = self._plan_handouts(config, page)
         context["learning"] = learning_page_context(page, nav, self.content.films.films, body)
@@ -504,9 +506,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         elif page.file.src_uri == f"{page.file.locale}/{ACTIVITIES_FOLDER}/{INDEX_PAGE}":
             html = self._activities_index(html, page, config, files)
         if self.config.print.handout and kind != PLANNER_KIND:
-            # Each link's public address, which print.css writes after it on paper (the
-            # planner prints its agenda and the guides' handouts, which have their own).
-            html = with_print_addresses(html, config.site_url, page.url)
+            # The planner prints no code of its own: its pack is the guides' handouts, each
+            # with its own.
+            html = self._print_header(page, config) + with_print_addresses(
+                html, config.site_url, page.url
+            )
         if kind == ACTIVITY_KIND:
             # Its content, once every page is rendered, is a handout the planner prints.
             self.guide_pages[self.content.activity(page.file.src_uri).slug] = page
@@ -540,20 +544,19 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             notices.append({"language": language, "body": ui["subtitles_draft_body"]})
         return notices
 
-    def _print_header(self, page, config) -> dict | None:
-        """What partials/print-header.html prints above the page: the QR code that opens
-        it and its address. The planner prints none of its own: its pack is the guides'
-        handouts, each with its own."""
-        if not self.config.print.handout or page.meta.get("kind") == PLANNER_KIND:
-            return None
+    def _print_header(self, page, config) -> str:
+        """What only print shows, above the page: the QR code that opens it and its
+        address (partials/print-header.html). It comes before the title in the page's
+        content, where Material's search gives the page an entry of its own before its
+        title's section (the search evaluation's rankings are measured with it there)."""
         ui = strings_for(page.file.locale)
         address = page_address(config.site_url, page.url)
-        return {
+        return self._template(config, PRINT_HEADER_TEMPLATE).render(print_header={
             # segno's SVG: the one piece of the header that is markup.
             "qr_code": Markup(self.qr_codes.svg(address, ui["print_qr_title"])),
             "caption": ui["print_qr_caption"],
             "address_parts": address_parts(address),
-        }
+        })
 
     def _film_page(self, html, page, config) -> str:
         # The front matter check has made sure the film is in films.yml and its subtitles
@@ -690,7 +693,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             title_html, body = split_after_title(html)
             handouts.append({
                 "slug": activity.slug,
-                "print_header": self._print_header(guide, config),
                 "notices": self._draft_notices(guide),
                 # The guide's own page as MkDocs and this plugin rendered it: markup.
                 "title_html": Markup(title_html),
