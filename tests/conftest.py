@@ -53,17 +53,10 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site_walk(site_dir, site_url, browser):
-    """The walk through every page at a viewport ("phone", "desktop"), made once per test
+def site_walk(site_dir, site_url, browser) -> SiteWalk:
+    """The walk through every page at every width (phone, then desktop), made once per test
     session however many checks read it (tests/harness/walk.py)."""
-    walks: dict[str, SiteWalk] = {}
-
-    def walked(viewport: str) -> SiteWalk:
-        if viewport not in walks:
-            walks[viewport] = walk_site(browser, site_dir, site_url, viewport)
-        return walks[viewport]
-
-    return walked
+    return walk_site(browser, site_dir, site_url)
 
 
 @pytest.fixture

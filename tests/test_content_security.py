@@ -14,7 +14,7 @@ from harness.testing import (
     violations_while_searching,
     watch_policy,
 )
-from harness.walk import WALKED_VIEWPORTS
+from harness.walk import WALK_GROUP
 
 from leadership.content_security import (
     inline_scripts,
@@ -80,9 +80,9 @@ def test_the_readme_gives_hosts_the_same_policy_as_a_header():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", WALKED_VIEWPORTS)
-def test_no_page_in_either_language_breaks_the_policy(site_walk, viewport):
-    walk = site_walk(viewport)
+@WALK_GROUP
+def test_no_page_in_either_language_breaks_the_policy(site_walk):
+    walk = site_walk
     assert any(p.startswith("cy/") for p in walk.pages) and len(walk.pages) > 50
     assert walk.policy == []
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from harness.testing import serve
-from harness.walk import WALKED_VIEWPORTS, is_other_host, walk_site
+from harness.walk import WALK_GROUP, WALK_ORDER, is_other_host, walk_site
 from lxml import html as lxml_html
 
 # Elements and attributes that make the browser fetch something when the page loads.
@@ -62,38 +62,41 @@ def test_no_generator_link_or_web_fonts(site_dir):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", WALKED_VIEWPORTS)
-def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(
-    site_walk, viewport
-):
+@WALK_GROUP
+def test_every_page_loads_in_chromium_without_leaving_the_site_or_missing_a_file(site_walk):
     """Every page, served, opened in Chromium (tests/harness/walk.py): no request goes to
     another host, and none asks for a file the site does not have (Material's sitemap.xml
-    beside hreflang links was one): any 4xx or 5xx answer or failed request is reported."""
-    walk = site_walk(viewport)
-    assert len(walk.pages) > 10
+    beside hreflang links was one): any 4xx or 5xx answer or failed request is reported, at
+    any width the walk looks at the page."""
+    walk = site_walk
+    assert len(walk.pages) > 10 and walk.viewports == WALK_ORDER
     assert walk.outside == []
     assert walk.missing == []
 
 
 @pytest.mark.browser
-def test_the_walk_sees_a_missing_file_a_request_elsewhere_and_a_blocked_script(
+def test_the_walk_sees_a_missing_file_a_request_elsewhere_a_blocked_script_and_each_width(
     tmp_path, browser
 ):
     """The whole-site walk can fail: on a page that asks for a file that is not there, an
-    image from another host and an inline script its policy does not allow, each check's
-    part of the walk has something to report."""
-    policy = "default-src 'self'; img-src 'self' https:"
+    image from another host and an inline script its policy does not allow, and whose text
+    is too faint at desktop width only, each check's part of the walk has something to
+    report, the faint text at the width the page was resized to."""
+    policy = "default-src 'self'; img-src 'self' https:; style-src 'unsafe-inline'"
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}"><title>t</title>'
-        '</head><body><main><h1>t</h1><img src="gone.png" alt="a">'
-        '<img src="https://example.org/x.png" alt="b"><script>document.title = "x"</script>'
-        "</main></body></html>",
+        "<style>@media (min-width: 1000px) { .faint { color: #ccc; background: #fff } }"
+        '</style></head><body><main><h1>t</h1><img src="gone.png" alt="a">'
+        '<img src="https://example.org/x.png" alt="b"><p class="faint">Faint when wide</p>'
+        '<script>document.title = "x"</script></main></body></html>',
         encoding="utf-8",
     )
     with serve(tmp_path) as url:
-        walk = walk_site(browser, tmp_path, url, "desktop")
-    assert walk.pages == [""]
+        walk = walk_site(browser, tmp_path, url)
+    assert walk.pages == [""] and walk.viewports == ("phone", "desktop")
     assert any(entry.endswith("/gone.png") and entry.startswith("404") for entry in walk.missing)
     assert walk.outside == ["https://example.org/x.png"]
     assert walk.policy and "script" in " ".join(walk.policy).lower()
+    assert walk.axe_at("phone") == []
+    assert [violation.rule for violation in walk.axe_at("desktop")] == ["color-contrast"]

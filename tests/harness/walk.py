@@ -1,11 +1,15 @@
-"""One walk through every page of the built site, served, per viewport: each page is opened
-once and looked at by every check that needs a whole-site browser walk (axe's WCAG A/AA
-rules, requests to other hosts, requests for files the site does not have, the Content
-Security Policy). Opening each page once for all of them, not once per check, keeps the
+"""One walk through every page of the built site, served: each page is opened once and
+looked at by every check that needs a whole-site browser walk (axe's WCAG A/AA rules at
+each width, requests to other hosts, requests for files the site does not have, the
+Content Security Policy). Each page is loaded at the first width (a phone), checked, then
+resized to each other width, as a reader turning a tablet or widening a window would, and
+checked again (axe; any request or policy report the new width causes is seen too).
+Opening each page once for all of them, not once per check or per width, keeps the
 suite's time down; each check is still its own test, reading its part of the walk."""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +25,12 @@ from harness.testing import csp_violations, watch_policy
 # request for a missing file must still be seen. Playwright's "networkidle" waits 500 ms.
 QUIET_SECONDS = 0.1
 SETTLE_TIMEOUT_SECONDS = 10
-# The viewports every page is walked at, as test parameters: the tests that read one
-# viewport's walk run in the same worker when the suite runs in parallel (pytest-xdist's
-# loadgroup), so each walk is made once.
-WALKED_VIEWPORTS = [
-    pytest.param(viewport, marks=pytest.mark.xdist_group(f"site-walk-{viewport}"))
-    for viewport in sorted(VIEWPORTS)
-]
+# The widths every page is checked at, the one it is loaded at first.
+WALK_ORDER = ("phone", "desktop")
+# Every test that reads the walk runs in the same worker when the suite runs in parallel
+# (pytest-xdist's loadgroup), so the walk is made once.
+WALK_GROUP = pytest.mark.xdist_group("site-walk")
+WALKED_VIEWPORTS = [pytest.param(viewport, marks=WALK_GROUP) for viewport in WALK_ORDER]
 
 
 def is_other_host(url: str) -> bool:
@@ -39,12 +42,15 @@ def is_other_host(url: str) -> bool:
 
 @dataclass
 class SiteWalk:
-    viewport: str
+    viewports: tuple[str, ...]
     pages: list[str]
-    axe: list[Violation] = field(default_factory=list)
+    axe: list[Violation] = field(default_factory=list)  # at every width, each says which
     outside: list[str] = field(default_factory=list)  # requests to another host (refused)
     missing: list[str] = field(default_factory=list)  # 4xx/5xx answers, failed requests
     policy: list[str] = field(default_factory=list)  # Content Security Policy violations
+
+    def axe_at(self, viewport: str) -> list[Violation]:
+        return [violation for violation in self.axe if violation.viewport == viewport]
 
 
 class _Network:
@@ -71,19 +77,24 @@ class _Network:
         raise AssertionError(f"{page.url}: the network did not settle")
 
 
-def walk_site(browser, site_dir: Path, site_url: str, viewport: str) -> SiteWalk:
-    """Open every page of the site at ``viewport`` and record what each check needs."""
-    walk = SiteWalk(viewport, site_pages(site_dir))
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+def walk_site(
+    browser, site_dir: Path, site_url: str, viewports: tuple[str, ...] = WALK_ORDER
+) -> SiteWalk:
+    """Open every page of the site at the first of ``viewports``, resize it to each other,
+    and record what each check needs."""
+    walk = SiteWalk(tuple(viewports), site_pages(site_dir))
+    # With reduced motion Material's stylesheet turns transitions off (its only rule for
+    # it), so a resized page is still at once, in the state it would reach anyway: axe
+    # measures colours on a still page (harness.accessibility.run_axe waits for one).
+    context = browser.new_context(viewport=VIEWPORTS[viewports[0]], reduced_motion="reduce")
 
-    def guard(route):
-        url = route.request.url
-        if is_other_host(url) or not url.startswith((site_url, "data:", "blob:")):
-            walk.outside.append(url)
-            return route.abort()
-        return route.continue_()
+    def refuse(route):
+        walk.outside.append(route.request.url)
+        return route.abort()
 
-    context.route("**/*", guard)
+    # Only requests that leave the site come to Python (a pattern the browser side matches):
+    # the site's own requests are not held up one by one.
+    context.route(re.compile(rf"^(?!{re.escape(site_url)}|data:|blob:)"), refuse)
     page = context.new_page()
     network = _Network()
     page.on("request", network.opened)
@@ -99,11 +110,14 @@ def walk_site(browser, site_dir: Path, site_url: str, viewport: str) -> SiteWalk
     reports = watch_policy(page)
     try:
         for relative in walk.pages:
-            page.goto(site_url + relative, wait_until="load")
-            network.wait_until_quiet(page)
-            walk.policy += csp_violations(page, reports)
-            reports.clear()
-            walk.axe += run_axe(page, relative or "index.html", viewport)
+            for number, viewport in enumerate(viewports):
+                page.set_viewport_size(VIEWPORTS[viewport])
+                if number == 0:
+                    page.goto(site_url + relative, wait_until="load")
+                network.wait_until_quiet(page)
+                walk.policy += csp_violations(page, reports)
+                reports.clear()
+                walk.axe += run_axe(page, relative or "index.html", viewport)
     finally:
         context.close()
     return walk
