@@ -79,7 +79,9 @@ def test_search_by_keyboard(browser, site_url, width):
         # On a phone the box is behind an icon; Material's keyboard shortcut opens it.
         page.keyboard.press("/")
     page.keyboard.type("arweinyddiaeth", delay=20)
-    page.locator("li.md-search-result__item a").first.wait_for()
+    # The results for the whole word, not those for a part of it still on the list (each
+    # result's address carries the query it answered).
+    page.locator('li.md-search-result__item a[href*="h=arweinyddiaeth"]').first.wait_for()
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
