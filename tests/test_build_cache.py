@@ -98,7 +98,7 @@ def test_qr_codes_come_back_from_the_cache_unchanged(tmp_path, monkeypatch):
 
 @pytest.mark.timeout(300)
 def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", cache=False)
     assert not (project / CACHE_DIR).exists()
     cold = build_site(tmp_path / "cold", project_dir=project)
     assert cold.returncode == 0, cold.stdout + cold.stderr
@@ -160,7 +160,7 @@ def test_a_warm_build_loads_no_dictionary(tmp_path, monkeypatch):
     every answer it needs in .cache."""
     from leadership.site_build import build_site as build_in_process
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", cache=False)
     assert build_in_process(project, tmp_path / "cold") == []
 
     def no_dictionary(*_args, **_kwargs):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from harness.testing import build_site
+from harness.testing import build_site, copy_build_cache
 
 REPO = Path(__file__).resolve().parents[1]
 ORDER = [
@@ -45,6 +45,7 @@ def project(tmp_path) -> Path:
         else:
             shutil.copy2(source, tmp_path / name)
     (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
+    copy_build_cache(tmp_path)
     return tmp_path
 
 

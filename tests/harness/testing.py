@@ -3,6 +3,7 @@ and launching Debian's Chromium for Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -52,11 +53,12 @@ def build_site(
     )
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, cache: bool = True) -> Path:
     """Copy what a build needs (config, docs, overrides, transcripts) into ``target``.
 
     ``node_modules`` (the dictionaries the build reads) and ``leadership`` (which
-    ``mkdocs serve`` watches) are linked, not copied.
+    ``mkdocs serve`` watches) are linked, not copied. With ``cache``, the project's build
+    cache too (``copy_build_cache``).
     """
     target.mkdir(parents=True, exist_ok=True)
     for linked in ("node_modules", "leadership"):
@@ -68,7 +70,24 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         elif source.exists():
             shutil.copy2(source, target / name)
+    if cache:
+        copy_build_cache(target)
     return target
+
+
+def copy_build_cache(target: Path) -> None:
+    """The project's ``.cache`` (whatever the suite's own builds have kept so far) in a copy,
+    so that a test's build of it is a rebuild, not a first build: the answers depend only
+    on their questions (``tests/test_build_cache.py`` holds that a build with the cache
+    makes the same site as one without). Each file is replaced whole when it is written,
+    so a copy made while another worker builds is one version or the other."""
+    kept = PROJECT_ROOT / ".cache"
+    if not kept.is_dir():
+        return
+    (target / ".cache").mkdir(parents=True, exist_ok=True)
+    for path in kept.glob("*.json"):
+        with contextlib.suppress(OSError):  # replaced while listed: a miss, not an error
+            shutil.copy2(path, target / ".cache" / path.name)
 
 
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
