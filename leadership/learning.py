@@ -252,6 +252,9 @@ def learning_page_context(page, nav, films: dict, body: str) -> dict:
         ],
         content_before_notes=body[:notes_at],
         content_after_notes=body[notes_at:],
+        # A page with no reflection questions has its notes box last, after anything the
+        # templates show after its content (a film's transcript).
+        notes_at_end=list_end is None,
     )
     return context
 

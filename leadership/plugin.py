@@ -104,7 +104,7 @@ from leadership.print_offline.offline import (
 )
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION, LEARNING_PAGE_NOT_IN_NAV
-from leadership.search.index import cue_entry, refine_search_indexes
+from leadership.search.index import cue_entry, refine_search_indexes, section_entry
 from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
     home_language_links,
@@ -118,7 +118,7 @@ from leadership.welsh import RememberedDictionary
 from leadership.welsh_check import check_content
 
 FILM_TEMPLATE = "partials/film.html"
-CUES_TEMPLATE = "partials/transcript-cues.html"
+TRANSCRIPT_TEMPLATE = "partials/transcript.html"
 ACTIVITY_TEMPLATE = "partials/activity.html"
 ACTIVITIES_INDEX_TEMPLATE = "partials/activities-index.html"
 PRESENTER_SOURCE_TEMPLATE = "partials/presenter-source.md"
@@ -173,7 +173,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content: SiteContent | None = None
         self.qr_codes: QrCodes | None = None
         self.dictionary: RememberedDictionary | None = None
-        self.cue_entries: dict[str, dict[str, tuple[str, list[dict]]]] = {}
+        self.cue_entries: dict[str, dict[str, list[dict]]] = {}  # language -> page -> entries
         self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
         self.safe_pages: SafePages | None = None  # HTML the allowlist passed in earlier builds
         self.default_not_found: bytes | None = None
@@ -181,6 +181,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.environment: Environment | None = None
         self.templates: dict[str, Template] = {}
         self.guide_pages: dict[str, object] = {}  # slug -> the guide's Page, for the planner
+        self.film_transcripts: dict[str, Markup] = {}  # a film page's source -> its transcript
         self.style_hash: str | None = None
         self.policies: dict[tuple, str] = {}  # by the page's depth (its base_url)
         self.site_dir: Path | None = None
@@ -284,6 +285,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
     def on_pre_build(self, config):
         # Per language build: mkdocs-static-i18n reconfigures the theme before each.
         self.guide_pages = {}
+        self.film_transcripts = {}
         self.style_hash = None
         self.policies = {}
         self.templates = {}
@@ -475,6 +477,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         context["page_title_html"], body = split_after_title(page.content or "")
         context["page_body"] = body
         context["draft_notices"] = self._draft_notices(page)
+        context["film_transcript"] = self.film_transcripts.get(page.file.src_uri)
         if page.meta.get("kind") == PLANNER_KIND:
             context["plan_handouts"] = self._plan_handouts(config, page)
         context["learning"] = learning_page_context(page, nav, self.content.films.films, body)
@@ -569,30 +572,33 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             url_for=lambda path: normalize_url(path, page),
         )
         if page.present_anchor_ids is not None:
-            # MkDocs validates links to cue anchors against the Markdown's ids: tell it the cues'.
+            # MkDocs validates links to anchors against the Markdown's ids: tell it the
+            # transcript's and its cues'.
             page.present_anchor_ids.update(
                 cue.anchor for paragraph in context["paragraphs"] for cue in paragraph
             )
+            page.present_anchor_ids.add(context["transcript_id"])
         ui = strings_for(language)
-        cues = self._template(config, CUES_TEMPLATE).render(ui=ui, **context)
-        if self.project_search:
-            # The search gets an entry per cue instead of the transcript as one text (the
-            # film template marks the cues data-search-exclude, which Material's search
-            # honours), so it neither indexes the transcript twice nor has to find the cues
-            # in the built page again.
-            location = page.url.removeprefix(site_prefix(language))
-            entries = [
-                cue_entry(location, cue)
-                for paragraph in context["paragraphs"] for cue in paragraph
-            ]
-            self.cue_entries.setdefault(language, {})[location] = (
-                context["transcript_id"], entries
-            )
-        # Rendered by the project's own (escaping) template: markup, not text.
-        return html + self._template(config, FILM_TEMPLATE).render(
-            ui=ui, transcript_cues=Markup(cues), cues_searched_apart=self.project_search,
-            **context
-        )
+        film_html = self._template(config, FILM_TEMPLATE).render(ui=ui, **context)
+        # Rendered by the project's own (escaping) templates: markup, not text.
+        transcript = Markup(self._template(config, TRANSCRIPT_TEMPLATE).render(ui=ui, **context))
+        if not self.project_search:
+            # Material's own search (the search evaluation's comparison) indexes the
+            # transcript as a section of the page's content, as it would any section.
+            return html + film_html + transcript
+        # The project's search has an entry for the transcript's section and one per cue
+        # (leadership/search/index.py), so the transcript is not in the content Material's
+        # search reads: partials/content.html shows it from the template context.
+        self.film_transcripts[page.file.src_uri] = transcript
+        location = page.url.removeprefix(site_prefix(language))
+        help_text = ui["transcript_help" if context["video"] else "transcript_help_no_video"]
+        self.cue_entries.setdefault(language, {})[location] = [
+            section_entry(location, context["transcript_id"], ui["transcript_heading"],
+                          help_text),
+            *(cue_entry(location, cue) for paragraph in context["paragraphs"]
+              for cue in paragraph),
+        ]
+        return html + film_html
 
     def _shown(self, page) -> str:
         """The page's source as problems name it (docs/<lang>/<page>)."""

@@ -36,16 +36,17 @@ WELSH_PIPELINE = ["trimmer", "stopWordFilter"]
 def refine_search_indexes(
     site_dir: Path,
     indexes: dict[str, dict],
-    cue_entries: Mapping[str, Mapping[str, tuple[str, list[dict]]]],
+    cue_entries: Mapping[str, Mapping[str, list[dict]]],
     dictionary: welsh.RadicalDictionary | None = None,
 ) -> dict[str, int]:
-    """Add cue entries to every language's index and make the Welsh index Welsh.
+    """Add the film pages' transcript entries to every language's index and make the Welsh
+    index Welsh.
 
     ``indexes`` are the indexes by language (``split_search_entries``), changed in place;
-    ``cue_entries`` the film pages' cue entries, by language, then the page's location in its
-    language's index -> (the id of the transcript's section, entries). The Welsh search data
-    is written in front of the Welsh plugin in ``site_dir``. Returns the number of cue
-    entries added per language.
+    ``cue_entries`` the film pages' entries (the transcript's section, then one per cue), by
+    language, then the page's location in its language's index. The Welsh search data is
+    written in front of the Welsh plugin in ``site_dir``. Returns the number of entries
+    added per language.
     """
     added = {}
     for language, index in indexes.items():
@@ -95,6 +96,17 @@ def plugin_data(plugin: Path) -> dict | None:
 
 # --- Film cues ---------------------------------------------------------------------------------
 
+def section_entry(page_url: str, section_id: str, title: str, text: str) -> dict:
+    """A search entry for a section the templates show outside the page's content (a film's
+    transcript), as Material's search would make it from the section: its heading and its
+    paragraph."""
+    return {
+        "location": f"{page_url}#{section_id}",
+        "title": html.escape(title, quote=False),
+        "text": f"<p>{html.escape(text, quote=False)}</p>",
+    }
+
+
 def cue_entry(page_url: str, cue: TranscriptCue) -> dict:
     """A search entry that opens the film page at the cue: its time as title, its words."""
     return {
@@ -105,15 +117,18 @@ def cue_entry(page_url: str, cue: TranscriptCue) -> dict:
 
 
 def with_cue_entries(
-    docs: list[dict], noted: Mapping[str, tuple[str, list[dict]]]
+    docs: list[dict], noted: Mapping[str, list[dict]]
 ) -> tuple[list[dict], int]:
-    """The index with each noted page's cue entries after its transcript section's entry."""
+    """The index with each noted page's entries (its transcript's section, then one per
+    cue) after the page's own entries, where the transcript is on the page: last."""
     result: list[dict] = []
     added = 0
-    for entry in docs:
+    for position, entry in enumerate(docs):
         result.append(entry)
-        page, _, section_id = entry["location"].partition("#")
-        if page in noted and noted[page][0] == section_id:
-            result += noted[page][1]
-            added += len(noted[page][1])
+        page = entry["location"].partition("#")[0]
+        following = docs[position + 1]["location"].partition("#")[0] if position + 1 < len(
+            docs) else None
+        if page in noted and following != page:
+            result += noted[page]
+            added += len(noted[page])
     return result, added
