@@ -331,8 +331,11 @@ def search(page, base_url: str, query: Query) -> Outcome:
         box.press("Control+a")
         box.press("Backspace")
         page.wait_for_function(READY, timeout=SEARCH_TIMEOUT_MS)
-    # Material listens for key presses: fill() would not start a search.
-    box.press_sequentially(query.text, delay=15)
+    # Material listens for key presses: fill() would not start a search. No pause between
+    # keys: the worker answers every one and the results are read once it has answered the
+    # last, so the pace does not change them (the same results with 15 ms a key, in 54 s
+    # instead of 38 s).
+    box.press_sequentially(query.text)
     page.wait_for_function(ANSWERED, timeout=SEARCH_TIMEOUT_MS)
     page.evaluate(WAIT_UNTIL_QUIET, [QUIET_MS])
     top: list[str] = []
