@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,20 +26,32 @@ def cache_file(project_root: Path, name: str) -> Path:
 
 
 def read_json(path: Path) -> dict:
-    """The object kept in ``path``; empty when there is none or it cannot be read."""
+    """The object kept in ``path``; empty when there is none or it cannot be read. Only a
+    regular file is read, never through a link (a repository could commit one, to
+    /dev/zero or to a file elsewhere)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return {}
+            data = json.loads(stream.read().decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
 def write_json(path: Path, data: dict, **dumps_options: Any) -> None:
-    """Replace ``path`` with ``data`` in one step, so a reader never sees half a file."""
+    """Replace ``path`` with ``data`` in one step, so a reader never sees half a file. The
+    new file is made afresh, never written through a link left at its name."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(data, ensure_ascii=False, **dumps_options), "utf-8")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()  # left by a run that stopped, or put there
+        text = json.dumps(data, ensure_ascii=False, **dumps_options)
+        with os.fdopen(os.open(temporary, flags, 0o644), "w", encoding="utf-8") as stream:
+            stream.write(text)
         temporary.replace(path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -262,7 +262,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             )
         self.cue_entries = {}
         self.rendered_pages = []
-        self.safe_pages = SafePages(cache_file(self.root, BUILD_CACHE))
+        self.safe_pages = SafePages(cache_file(self.root, BUILD_CACHE), self.root)
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config

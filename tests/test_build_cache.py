@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 
 import pytest
 from harness.testing import build_site, copy_project
@@ -169,3 +170,20 @@ def test_a_warm_build_loads_no_dictionary(tmp_path, monkeypatch):
     monkeypatch.setattr(welsh, "WelshDictionary", no_dictionary)
     monkeypatch.setattr(welsh, "default_dictionary", no_dictionary)
     assert build_in_process(project, tmp_path / "warm") == []
+
+
+def test_the_cache_is_never_read_or_written_through_a_link(tmp_path):
+    """A repository could commit a link in .cache: to a file elsewhere, to a FIFO or
+    /dev/zero that would stall the build, or at the name of a file being written."""
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"stamp": "x"}', encoding="utf-8")
+    cache = tmp_path / ".cache"
+    cache.mkdir()
+    (cache / "linked.json").symlink_to(elsewhere)
+    assert read_json(cache / "linked.json") == {}
+    os.mkfifo(cache / "fifo.json")
+    assert read_json(cache / "fifo.json") == {}  # at once: not waiting for a writer
+    (cache / f"kept.json.{os.getpid()}.tmp").symlink_to(elsewhere)
+    write_json(cache / "kept.json", {"answers": {}})
+    assert elsewhere.read_text(encoding="utf-8") == '{"stamp": "x"}'
+    assert read_json(cache / "kept.json") == {"answers": {}}

@@ -319,3 +319,15 @@ def test_a_cue_hit_opens_the_film_page_at_the_cue(page, site_url, start, query, 
     target = page.locator(f'[id="{anchor}"]')
     assert "cl-cue" in target.get_attribute("class")
     assert said in target.inner_text()
+
+
+def test_a_film_pages_entries_go_once_after_its_last_entry():
+    docs = [{"location": "a/"}, {"location": "a/#x"}, {"location": "ab/"},
+            {"location": "z/"}, {"location": "a/#late"}]
+    noted = {"a/": [{"location": "a/#transcript"}, {"location": "a/#t-00-01"}],
+             "z/": [{"location": "z/#transcript"}]}
+    result, added = search_index.with_cue_entries(docs, noted)
+    assert [entry["location"] for entry in result] == [
+        "a/", "a/#x", "ab/", "z/", "z/#transcript", "a/#late", "a/#transcript", "a/#t-00-01"
+    ]
+    assert added == 3

@@ -113,7 +113,7 @@ def check_pages(
     """(problems, pages checked) for every page in every language."""
     content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
     render = markdown_renderer(*project_extensions(root / "mkdocs.yml"))
-    safe_pages = SafePages(cache_file(root, CHECK_CACHE))
+    safe_pages = SafePages(cache_file(root, CHECK_CACHE), root)
     rendered = render_pages(content, render, allowed_hosts, safe_pages)
     safe_pages.save()
     return page_problems(content, rendered), len(content.pages)

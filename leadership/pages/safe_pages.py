@@ -22,6 +22,8 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,34 +43,56 @@ VERDICT = True  # the one answer kept: the allowlist removes nothing from this H
 
 
 def key_path() -> Path:
-    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache_home) / KEY_FOLDER / KEY_FILE
+    """Where this machine's key is kept: the user's cache folder (``$XDG_CACHE_HOME`` when it
+    is an absolute path, as the XDG specification asks, otherwise ``~/.cache``)."""
+    cache_home = os.environ.get("XDG_CACHE_HOME", "")
+    folder = Path(cache_home) if os.path.isabs(cache_home) else Path.home() / ".cache"
+    return folder / KEY_FOLDER / KEY_FILE
 
 
-def machine_key(path: Path | None = None) -> bytes | None:
-    """This machine's key (made on first use, readable by its owner only), or None when it
-    can be neither read nor made."""
+def machine_key(path: Path | None = None, project_root: Path | None = None) -> bytes | None:
+    """This machine's key, made on first use, or None (nothing is then remembered) when it
+    can be neither read nor made, or when it could have come from elsewhere: a key inside
+    the project (a repository can hold one), a link, or a file that is not the user's own
+    and readable by the user only."""
     path = path or key_path()
-    with contextlib.suppress(OSError):
-        key = path.read_bytes()
-        if len(key) == KEY_BYTES:
-            return key
-    key = secrets.token_bytes(KEY_BYTES)
+    if project_root is not None and path.resolve().is_relative_to(project_root.resolve()):
+        return None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return _new_key(path)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        private = status.st_uid == os.getuid() and not status.st_mode & 0o077
+        key = stream.read(KEY_BYTES + 1)
+    if stat.S_ISREG(status.st_mode) and private and len(key) == KEY_BYTES:
+        return key
+    return None
+
+
+def _new_key(path: Path) -> bytes | None:
+    key = secrets.token_bytes(KEY_BYTES)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        with os.fdopen(os.open(temporary, flags, 0o600), "wb") as stream:
             stream.write(key)
         temporary.replace(path)
     except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         return None
     return key
 
 
 def allowlist_stamp() -> str:
-    """What a verdict depends on besides the page: the allowlist's code and nh3's version."""
-    return stamp(Path(allowlist.__file__).read_bytes(), nh3.__version__)
+    """What a verdict depends on besides the page: the allowlist's code, nh3's version and
+    Python's (the allowlist reads addresses with the standard library)."""
+    return stamp(Path(allowlist.__file__).read_bytes(), nh3.__version__, sys.version)
 
 
 class SafePages:
@@ -76,8 +100,8 @@ class SafePages:
     ``remember(html, hosts)`` after it passes; ``save()`` once the build has read every page
     (it keeps only the pages of this build, so old versions of pages do not pile up)."""
 
-    def __init__(self, cache: Path, key: bytes | None = None):
-        self.key = key if key is not None else machine_key()
+    def __init__(self, cache: Path, project_root: Path, key: bytes | None = None):
+        self.key = key if key is not None else machine_key(project_root=project_root)
         self.cache = StampedCache(
             cache, allowlist_stamp(), valid=lambda digest, answer: answer is VERDICT
         )
@@ -85,8 +109,11 @@ class SafePages:
     def _digest(self, html: str, hosts: Iterable[str]) -> str | None:
         if self.key is None:
             return None
-        message = "\0".join(sorted(hosts)).encode() + b"\0\0" + html.encode("utf-8")
-        return hmac.new(self.key, message, hashlib.sha256).hexdigest()
+        digest = hmac.new(self.key, digestmod=hashlib.sha256)
+        for part in (*sorted(hosts), "", html):  # each part with its length: no two inputs alike
+            data = part.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big") + data)
+        return digest.hexdigest()
 
     def known(self, html: str, hosts: Iterable[str] = ()) -> bool:
         digest = self._digest(html, hosts)

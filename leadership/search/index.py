@@ -120,15 +120,14 @@ def with_cue_entries(
     docs: list[dict], noted: Mapping[str, list[dict]]
 ) -> tuple[list[dict], int]:
     """The index with each noted page's entries (its transcript's section, then one per
-    cue) after the page's own entries, where the transcript is on the page: last."""
+    cue) after the page's last entry, where the transcript is on the page: last."""
+    last = {entry["location"].partition("#")[0]: position for position, entry in enumerate(docs)}
     result: list[dict] = []
     added = 0
     for position, entry in enumerate(docs):
         result.append(entry)
         page = entry["location"].partition("#")[0]
-        following = docs[position + 1]["location"].partition("#")[0] if position + 1 < len(
-            docs) else None
-        if page in noted and following != page:
+        if page in noted and last[page] == position:
             result += noted[page]
             added += len(noted[page])
     return result, added
