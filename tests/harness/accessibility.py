@@ -32,6 +32,23 @@ class Violation:
         )
 
 
+STILL = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+AXE_WHILE_STILL = "async tags => { const still = " + STILL + """;
+  let moved = false;
+  const mark = () => { moved = true; };
+  const events = ["transitionrun", "animationstart"];
+  for (const name of events) document.addEventListener(name, mark, true);
+  try {
+    const results = await axe.run(document,
+      {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+    return {results, moved: moved || !still()};
+  } finally {
+    for (const name of events) document.removeEventListener(name, mark, true);
+  }
+}"""
+AXE_ATTEMPTS = 3
+
+
 def run_axe(page, label: str, viewport: str) -> list[Violation]:
     """Inject axe-core into a loaded Playwright page and return its WCAG A/AA violations."""
     if not AXE_SCRIPT.exists():
@@ -40,17 +57,17 @@ def run_axe(page, label: str, viewport: str) -> list[Violation]:
     # Content Security Policy, rightly, as axe is not one of the site's scripts.
     # Colours are measured as a reader sees them once the page is still: not half way
     # through a transition (Material fades the header's title in when a page scrolls).
-    page.wait_for_function(
-        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
-    )
     # Once a page: the walk checks a page again after resizing it.
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    results = page.evaluate(
-        "tags => axe.run(document, "
-        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
+    # A transition that starts while axe runs (a scroll just before) spoils the colours it
+    # measures: then the page is let settle and axe runs again.
+    for _ in range(AXE_ATTEMPTS):
+        page.wait_for_function(STILL)
+        run = page.evaluate(AXE_WHILE_STILL, WCAG_TAGS)
+        if not run["moved"]:
+            break
+    results = run["results"]
     return [
         Violation(
             page=label,
