@@ -74,14 +74,35 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
 NOT_NEWLINE = re.compile(r"[^\n]")
 
 
+def _disjoint(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, each cut to start where the one before it ended, empty ones
+    dropped."""
+    result = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end > start:
+            result.append((start, end))
+            cursor = end
+    return result
+
+
+def outside(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of ``range(length)`` that no span covers."""
+    gaps = []
+    cursor = 0
+    for start, end in [*_disjoint(spans), (length, length)]:
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    return gaps
+
+
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with every span blanked to spaces, newlines kept."""
     pieces = []
     cursor = 0
-    for start, end in sorted(spans):
-        start = max(start, cursor)
-        if end <= start:
-            continue
+    for start, end in _disjoint(spans):
         pieces += [text[cursor:start], NOT_NEWLINE.sub(" ", text[start:end])]
         cursor = end
     if not pieces:

@@ -45,7 +45,14 @@ from leadership.interface_source import (
     read_interface_strings,
 )
 from leadership.languages import inside
-from leadership.markdown_source import code_spans, line_at, mask, split_source, without_code
+from leadership.markdown_source import (
+    code_spans,
+    line_at,
+    mask,
+    outside,
+    split_source,
+    without_code,
+)
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.spelling import markdown_regions, subtitle_text
 
@@ -268,16 +275,7 @@ class WelshText:
 
 
 def _welsh_text(full: str, visible: str, welsh_spans: Iterable[tuple[int, int]]) -> WelshText:
-    kept = []
-    cursor = 0
-    for start, end in sorted(welsh_spans):
-        start = max(start, cursor)
-        if end <= start:
-            continue
-        kept += [(cursor, start), (start, end)]
-        cursor = end
-    text = mask(visible, [*kept[0::2], (cursor, len(visible))])
-    return WelshText(text, full)
+    return WelshText(mask(visible, outside(welsh_spans, len(visible))), full)
 
 
 def page_text(text: str) -> WelshText:
