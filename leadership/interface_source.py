@@ -92,6 +92,13 @@ def _other_language_keys(tree: ast.Module) -> tuple[frozenset[str], int]:
     return frozenset(keys), node.lineno
 
 
+def project_interface_files(root: Path) -> list[Path]:
+    """The interface strings module of the project at ``root`` (a copy's, in a test), when it
+    has one: what the spelling and Welsh checks read besides pages and subtitles."""
+    path = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
+    return [path] if path.is_file() else []
+
+
 def read_interface_strings(path: Path = INTERFACE_SOURCE) -> list[InterfaceString]:
     """Every string of the module's ``STRINGS``, in source order.
 

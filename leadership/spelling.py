@@ -32,8 +32,8 @@ import yaml
 from leadership.build_cache import StampedCache, read_json, stamp, write_json
 from leadership.build_cache import cache_file as cache_path
 from leadership.interface_source import (
-    INTERFACE_SOURCE,
     InterfaceSourceError,
+    project_interface_files,
     read_interface_strings,
 )
 from leadership.languages import LANGUAGES, inside
@@ -547,9 +547,7 @@ def project_files(root: Path) -> list[tuple[str, Path, str]]:
         films = transcripts / "films.yml"
         if films.is_file():
             files.append(("films", films, ""))
-    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
-    if interface.is_file():
-        files.append(("interface", interface, ""))
+    files += [("interface", interface, "") for interface in project_interface_files(root)]
     return files
 
 

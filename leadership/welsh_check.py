@@ -40,8 +40,8 @@ import yaml
 from leadership import welsh
 from leadership.build_cache import StampedCache, cache_file, stamp
 from leadership.interface_source import (
-    INTERFACE_SOURCE,
     InterfaceSourceError,
+    project_interface_files,
     read_interface_strings,
 )
 from leadership.languages import inside
@@ -922,9 +922,7 @@ def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
     """The project's Welsh: every page under docs/cy/, every transcripts/*.cy.srt, and the
     interface strings (leadership/interface.py)."""
     found = [*(root / "docs" / WELSH).rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
-    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
-    if interface.is_file():
-        found.append(interface)
+    found += project_interface_files(root)
     return sorted(path for path in found if inside(path, root))
 
 
@@ -946,10 +944,8 @@ def check_content(
         (file.path, file.data) for file in content.films.subtitles.values()
         if file.data is not None
     )
-    interface = root / INTERFACE_SOURCE.relative_to(PROJECT_ROOT)
-    strings = [interface] if interface.is_file() else []
-    return check_welsh(sorted(pages + subtitles) + strings, dictionary, root=root, texts=texts,
-                       verdicts=verdict_cache(root))
+    files = sorted(pages + subtitles) + project_interface_files(root)
+    return check_welsh(files, dictionary, root=root, texts=texts, verdicts=verdict_cache(root))
 
 
 def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:
