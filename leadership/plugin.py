@@ -52,6 +52,7 @@ from leadership.activities.presenting import (
     present_source_uri,
 )
 from leadership.activities.rendering import (
+    TocEntry,
     activity_page_context,
     clock_label,
     duration_label,
@@ -579,6 +580,12 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             )
             page.present_anchor_ids.add(context["transcript_id"])
         ui = strings_for(language)
+        # The film's sections, the longest part of the page, in its table of contents.
+        _add_to_contents(page, [
+            TocEntry("about-this-film", ui["film_about"],
+                     [TocEntry("subtitle-downloads", ui["downloads_heading"])]),
+            TocEntry(context["transcript_id"], ui["transcript_heading"]),
+        ], at_start=False)
         film_html = self._template(config, FILM_TEMPLATE).render(ui=ui, **context)
         # Rendered by the project's own (escaping) templates: markup, not text.
         transcript = Markup(self._template(config, TRANSCRIPT_TEMPLATE).render(ui=ui, **context))

@@ -277,3 +277,20 @@ def test_the_english_only_source_is_marked_on_welsh_film_pages(site_dir):
         # The film's facts and the no-video notice each link the Social Care Wales page.
         assert welsh.count("</a> (Saesneg)") == 2
         assert "(Saesneg)" not in english
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_table_of_contents_lists_the_films_sections_before_the_notes(site_dir, language):
+    """The film's facts and its transcript, the longest part of the page, are in the page's
+    table of contents, in page order, in the page's language, before the notes box."""
+    ui = strings_for(language)
+    for film in FILMS:
+        tree = film_page(site_dir, film.slug, language)
+        # Material writes the contents twice (in the drawer for phones, and beside the page).
+        links = tree.xpath('(//nav[contains(@class, "md-nav--secondary")])[last()]//a[@href]')
+        anchors_listed = [link.get("href") for link in links]
+        expected = ["#about-this-film", "#subtitle-downloads", "#transcript", "#your-notes"]
+        assert [a for a in anchors_listed if a in expected] == expected, anchors_listed
+        titles = {link.get("href"): " ".join(link.text_content().split()) for link in links}
+        assert titles["#about-this-film"] == ui["film_about"]
+        assert titles["#transcript"] == ui["transcript_heading"]
