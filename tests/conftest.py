@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from harness.reader import Reader
 from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
 from harness.walk import SiteWalk, walk_site
 
@@ -59,12 +60,30 @@ def site_walk(site_dir, site_url, browser) -> SiteWalk:
     return walk_site(browser, site_dir, site_url)
 
 
+@pytest.fixture(scope="session")
+def reader(browser) -> Reader:
+    """One browser context per worker, as one reader's browser: each test's page opens in
+    it (a new context costs a new renderer and cold caches, about half a CPU-second a
+    test), and what a test leaves in it is cleared after the test (harness/reader.py)."""
+    reader = Reader(browser.new_context())
+    yield reader
+    reader.context.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
+def page(request, browser):
+    """A new tab in the worker's reader context, with nothing a test before it kept; for a
+    test marked ``own_context`` (one that moves the clock, which is the whole context's),
+    a tab in a browser context of its own."""
+    if request.node.get_closest_marker("own_context"):
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
+        return
+    reader = request.getfixturevalue("reader")
+    page = reader.new_page()
     yield page
-    context.close()
+    reader.forget()
 
 
 @pytest.fixture(scope="session")

@@ -88,22 +88,17 @@ def test_no_page_in_either_language_breaks_the_policy(site_walk):
 
 
 @pytest.mark.browser
-def test_search_in_either_language_keeps_to_the_policy(site_url, browser):
-    context = browser.new_context()
-    page = context.new_page()
+def test_search_in_either_language_keeps_to_the_policy(site_url, page):
     reports = watch_policy(page)
     # Search runs in Material's worker: start it in each language.
     violations = violations_while_searching(
         page, reports, [(site_url, "obstacles"), (site_url + "cy/", "rhwystrau")]
     )
-    context.close()
     assert violations == []
 
 
 @pytest.mark.browser
-def test_the_watch_sees_a_script_the_policy_blocks(site_url, browser):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_watch_sees_a_script_the_policy_blocks(site_url, page):
     reports = watch_policy(page)
     page.goto(site_url, wait_until="networkidle")
     page.evaluate(
@@ -113,6 +108,5 @@ def test_the_watch_sees_a_script_the_policy_blocks(site_url, browser):
     page.wait_for_timeout(200)
     found = csp_violations(page, reports)
     ran = page.evaluate("window.ran === true")
-    context.close()
     assert not ran
     assert any("script-src" in violation for violation in found), found

@@ -175,20 +175,17 @@ def video_site(tmp_path_factory):
         yield url
 
 
-def open_film(browser, url):
-    context = browser.new_context()
-    page = context.new_page()
+def open_film(page, url) -> None:
     page.goto(url)
     page.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15_000)
-    return context, page
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("language", "default_track"), [("en", "en"), ("cy", "cy")])
 def test_both_subtitle_tracks_load_with_the_page_language_on(
-    browser, video_site, language, default_track
+    page, video_site, language, default_track
 ):
-    context, page = open_film(browser, f"{video_site}{site_prefix(language)}films/{VIDEO_FILM}/")
+    open_film(page, f"{video_site}{site_prefix(language)}films/{VIDEO_FILM}/")
     counts = page.evaluate(
         """async () => {
           const tracks = [...document.querySelectorAll('video track')];
@@ -200,7 +197,6 @@ def test_both_subtitle_tracks_load_with_the_page_language_on(
                                    default: t.default}));
         }"""
     )
-    context.close()
     expected = {
         lang: len(read_srt(subtitle_path(TRANSCRIPTS, VIDEO_FILM, lang))) for lang in LANGUAGES
     }
@@ -209,8 +205,8 @@ def test_both_subtitle_tracks_load_with_the_page_language_on(
 
 
 @pytest.mark.browser
-def test_timestamp_click_seeks_and_highlight_follows_playback(browser, video_site):
-    context, page = open_film(browser, f"{video_site}films/{VIDEO_FILM}/")
+def test_timestamp_click_seeks_and_highlight_follows_playback(page, video_site):
+    open_film(page, f"{video_site}films/{VIDEO_FILM}/")
     page.locator('a.cl-cue__time[href="#t-01-02"]').click()
     page.wait_for_function("document.querySelector('video').currentTime >= 62")
     assert page.evaluate("location.hash") == "#t-01-02"
@@ -220,22 +216,18 @@ def test_timestamp_click_seeks_and_highlight_follows_playback(browser, video_sit
     assert page.locator(".cl-cue--active").count() == 1
     # The highlight is a class only: nothing in the transcript is a live region.
     assert page.locator(".cl-transcript [aria-live]").count() == 0
-    context.close()
 
 
 @pytest.mark.browser
-def test_timestamp_by_keyboard_seeks_the_player(browser, video_site):
-    context, page = open_film(browser, f"{video_site}cy/films/{VIDEO_FILM}/")
+def test_timestamp_by_keyboard_seeks_the_player(page, video_site):
+    open_film(page, f"{video_site}cy/films/{VIDEO_FILM}/")
     page.locator('a.cl-cue__time[href="#t-00-28"]').focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('video').currentTime >= 28")
-    context.close()
 
 
 @pytest.mark.browser
-def test_deep_link_on_load_scrolls_highlights_and_seeks(browser, video_site):
-    context = browser.new_context()
-    page = context.new_page()
+def test_deep_link_on_load_scrolls_highlights_and_seeks(page, video_site):
     page.goto(f"{video_site}films/{VIDEO_FILM}/#t-03-16")
     page.wait_for_selector("#t-03-16.cl-cue--active")
     page.wait_for_function("Math.abs(document.querySelector('video').currentTime - 196.36) < 0.5")
@@ -244,19 +236,17 @@ def test_deep_link_on_load_scrolls_highlights_and_seeks(browser, video_site):
         " return r.top >= 0 && r.bottom <= innerHeight; })()"
     )
     assert in_view
-    context.close()
 
 
 @pytest.mark.browser
-def test_copy_link_copies_the_address_of_the_moment(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_copy_link_copies_the_address_of_the_moment(page, site_url):
+    clipboard = ["clipboard-read", "clipboard-write"]
+    page.context.grant_permissions(clipboard, origin=site_url.rstrip("/"))
     page.goto(f"{site_url}cy/films/leading-in-a-crisis/#t-02-13")
     page.locator("[data-cl-copy-link]").click()
     page.wait_for_selector("[data-cl-status]:has-text('Wedi copïo')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{site_url}cy/films/leading-in-a-crisis/#t-02-13"
-    context.close()
 
 
 @pytest.mark.browser

@@ -68,9 +68,8 @@ def test_language_switch_by_keyboard(page, site_url, start, expected):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
-def test_search_by_keyboard(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_search_by_keyboard(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "cy/")
     if width >= 1220:
         # On a wide screen the search box is in the header's tab order.
@@ -87,7 +86,6 @@ def test_search_by_keyboard(browser, site_url, width):
         page.keyboard.press("Enter")
     assert page.url.startswith(site_url + "cy/")
     assert "h=arweinyddiaeth" in page.url
-    context.close()
 
 
 @pytest.mark.browser

@@ -289,18 +289,15 @@ def test_a_guide_and_its_presenter_view_open_the_planner_with_the_activity_chose
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_the_printed_pack_is_the_agenda_then_each_chosen_handout_in_order(
-    browser, site_url, artifacts_dir, language
+    page, site_url, artifacts_dir, language
 ):
     chosen = [MORNING[2], MORNING[0]]
-    context = browser.new_context()
-    page = context.new_page()
     page.goto(planner_url(site_url, language, f"?a={','.join(chosen)}&start=10:00"))
     # Not print/: test_print.py empties that folder for its own.
     folder = artifacts_dir / "session-pack"
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / f"{language}-session-pack.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-    context.close()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout).groups()
     assert abs(float(size[0]) - A4_POINTS[0]) < 3 and abs(float(size[1]) - A4_POINTS[1]) < 3
@@ -372,14 +369,12 @@ def test_without_javascript_the_planner_lists_every_activity_with_its_length(
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("width", sorted(WORKSHOP_VIEWPORTS))
-def test_the_planner_has_no_axe_violations(browser, site_url, language, width):
+def test_the_planner_has_no_axe_violations(page, site_url, language, width):
     columns, rows = WORKSHOP_VIEWPORTS[width]
-    context = browser.new_context(viewport={"width": columns, "height": rows})
-    page = context.new_page()
+    page.set_viewport_size({"width": columns, "height": rows})
     # A plan, and a note about a name the site does not know: every part is on show.
     page.goto(planner_url(site_url, language, f"?a={','.join(MORNING)},nothing&start=09:00"))
     violations = run_axe(page, PLANNER, width)
     page.locator("#plan-view-length").check()
     violations += run_axe(page, PLANNER + " (by length)", width)
-    context.close()
     assert not violations, "\n" + "\n".join(map(str, violations))

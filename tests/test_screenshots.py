@@ -30,12 +30,11 @@ OVERFLOW = """() => {
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_pages_fit_the_screen_and_are_kept_as_screenshots(
-    browser, site_url, artifacts_dir, viewport, language
+    page, site_url, artifacts_dir, viewport, language
 ):
     folder = artifacts_dir / "screenshots"
     folder.mkdir(exist_ok=True)
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
+    page.set_viewport_size(VIEWPORTS[viewport])
     problems = []
     for kind, path in PAGES.items():
         page.goto(site_url + ("" if language == "en" else "cy/") + path, wait_until="load")
@@ -43,5 +42,4 @@ def test_pages_fit_the_screen_and_are_kept_as_screenshots(
         measured = page.evaluate(OVERFLOW)
         if measured["scroll"] > measured["width"] or measured["wide"]:
             problems.append(f"{kind} ({language}, {viewport}): {measured}")
-    context.close()
     assert not problems, "\n".join(problems)

@@ -138,6 +138,7 @@ def test_the_keyboard_walks_through_a_whole_activity(page, site_url, language):
     assert visible_step(page) == "3"
 
 
+@pytest.mark.own_context
 @pytest.mark.browser
 def test_the_buttons_move_between_steps_and_run_the_timer(page, site_url):
     page.clock.install()
@@ -163,6 +164,7 @@ def test_the_buttons_move_between_steps_and_run_the_timer(page, site_url):
     assert page.locator('[data-present-timer="planned"]').inner_text() == "30 munud"
 
 
+@pytest.mark.own_context
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_space_starts_and_pauses_and_the_cues_are_announced_once(page, site_url, language):
@@ -200,12 +202,12 @@ def test_space_starts_and_pauses_and_the_cues_are_announced_once(page, site_url,
     assert page.locator('[data-present-timer="elapsed"]').inner_text() == elapsed
 
 
+@pytest.mark.own_context
 @pytest.mark.browser
-def test_the_timer_keeps_time_in_a_background_tab(browser, site_url):
-    context = browser.new_context()
-    other = context.new_page()
+def test_the_timer_keeps_time_in_a_background_tab(page, site_url):
+    other = page
     other.goto(site_url)
-    presenter = context.new_page()
+    presenter = page.context.new_page()
     presenter.clock.install()
     presenter.goto(presenter_url(site_url, "en"))
     freeze_clock(presenter)
@@ -218,7 +220,6 @@ def test_the_timer_keeps_time_in_a_background_tab(browser, site_url):
     presenter.clock.run_for(500)
     assert step_timer(presenter) == "1:30"
     assert presenter.locator('[data-present-timer="elapsed"]').inner_text() == "5:30"
-    context.close()
 
 
 @pytest.mark.browser
@@ -256,13 +257,13 @@ def test_without_javascript_the_presenter_view_is_the_whole_guide(browser, site_
     context.close()
 
 
+@pytest.mark.own_context
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("width", sorted(WORKSHOP_VIEWPORTS))
-def test_the_presenter_view_has_no_axe_violations(browser, site_url, language, width):
+def test_the_presenter_view_has_no_axe_violations(page, site_url, language, width):
     columns, rows = WORKSHOP_VIEWPORTS[width]
-    context = browser.new_context(viewport={"width": columns, "height": rows})
-    page = context.new_page()
+    page.set_viewport_size({"width": columns, "height": rows})
     page.clock.install()
     page.goto(presenter_url(site_url, language))
     violations = run_axe(page, PRESENTER, width)  # axe needs the clock running
@@ -271,7 +272,6 @@ def test_the_presenter_view_has_no_axe_violations(browser, site_url, language, w
     violations += run_axe(page, PRESENTER + " (one minute left)", width)
     page.clock.run_for(60_000)  # time up's colours
     violations += run_axe(page, PRESENTER + " (time up)", width)
-    context.close()
     assert not violations, "\n" + "\n".join(map(str, violations))
 
 
@@ -282,9 +282,8 @@ def _luminance(rgb: str) -> float:
 
 
 @pytest.mark.browser
-def test_projector_body_text_has_at_least_7_to_1_contrast(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
+def test_projector_body_text_has_at_least_7_to_1_contrast(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(presenter_url(site_url, "en"))
     colours = page.evaluate("""() => {
       const text = document.querySelector("[data-present-step]:not([hidden]) p:not([class])");
@@ -296,7 +295,6 @@ def test_projector_body_text_has_at_least_7_to_1_contrast(browser, site_url):
       }
       return [style.color, background, parseFloat(style.fontSize)];
     }""")
-    context.close()
     foreground, background, size = colours
     lighter, darker = sorted([_luminance(foreground), _luminance(background)], reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 7
@@ -315,10 +313,9 @@ TITLE_AND_PANEL = """() => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", ["projector", "wide projector"])
-def test_the_step_title_is_always_in_view_below_the_panel(browser, site_url, artifacts_dir, width):
+def test_the_step_title_is_always_in_view_below_the_panel(page, site_url, artifacts_dir, width):
     columns, rows = WORKSHOP_VIEWPORTS[width]
-    context = browser.new_context(viewport={"width": columns, "height": rows})
-    page = context.new_page()
+    page.set_viewport_size({"width": columns, "height": rows})
     page.goto(presenter_url(site_url, "en") + "#step-1")
 
     def in_view(moment: str) -> None:
@@ -340,4 +337,3 @@ def test_the_step_title_is_always_in_view_below_the_panel(browser, site_url, art
     assert title.is_visible()
     assert title.inner_text().removesuffix("¶").strip() == "Listening with fascination"
     page.screenshot(path=str(artifacts_dir / f"presenter-{columns}x{rows}.png"))
-    context.close()
