@@ -1,5 +1,5 @@
 """The shared reader context (tests/harness/reader.py): a test's page starts with nothing an
-earlier test kept; a page from file:// and a moved clock are refused in it."""
+earlier test kept; a page from file://, the clock, init scripts and routes are refused in it."""
 
 from __future__ import annotations
 
@@ -73,12 +73,17 @@ def test_a_page_from_file_is_refused_in_the_shared_context(browser, tmp_path):
 
 
 @pytest.mark.browser
-def test_the_clock_is_refused_in_the_shared_context(browser):
+def test_the_clock_init_scripts_and_routes_are_refused_in_the_shared_context(browser):
     reader = Reader(browser.new_context())
     try:
         page = reader.new_page()
-        with pytest.raises(AssertionError, match="mark the test @pytest.mark.own_context"):
-            page.clock.install()
+        for change in (
+            page.clock.install,
+            lambda: page.context.add_init_script("window.changed = true"),
+            lambda: page.context.route("**/*", lambda route: route.abort()),
+        ):
+            with pytest.raises(AssertionError, match="mark the test @pytest.mark.own_context"):
+                change()
         reader.forget()
     finally:
         reader.context.close()

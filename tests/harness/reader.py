@@ -25,9 +25,12 @@ class Reader:
         self.resident = context.new_page()
         context.on("page", self._watch)
         self.session = context.new_cdp_session(self.resident)
-        # Playwright's clock is the context's, not a page's, and cannot be taken off again.
+        # Playwright's clock is the context's, not a page's, and cannot be taken off again;
+        # nor can an init script, and a route would outlive the test.
         for name in ("install", "pause_at", "set_fixed_time", "set_system_time"):
-            setattr(context.clock, name, _refuse_clock)
+            setattr(context.clock, name, _refuse_context_change)
+        for name in ("add_init_script", "route", "set_offline", "set_extra_http_headers"):
+            setattr(context, name, _refuse_context_change)
 
     def _watch(self, page) -> None:
         page.on("framenavigated", self._visited)
@@ -61,8 +64,8 @@ class Reader:
         # would cost more than the shared context saves)
 
 
-def _refuse_clock(*_args, **_kwargs):
+def _refuse_context_change(*_args, **_kwargs):
     raise AssertionError(
-        "the clock is the whole browser context's: mark the test "
-        "@pytest.mark.own_context to move time in a context of its own"
+        "the clock, init scripts and routes are the whole browser context's: mark the test "
+        "@pytest.mark.own_context to change them in a context of its own"
     )
