@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from harness.reader import Reader
-from harness.testing import CHROMIUM_ARGS, build_site, chromium_path, serve
+from harness.testing import CHROMIUM_ARGS, build_once, chromium_path, serve
 from harness.walk import SiteWalk, walk_site
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -30,11 +30,14 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real site, built with --strict into a temporary folder."""
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
+    """The real site, built with --strict once per test run into a temporary folder that
+    every worker reads (pytest-xdist gives each worker a folder inside the run's own)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    site, result = build_once(run_folder / "real-site")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
-    return target
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,12 @@ and launching Debian's Chromium for Playwright."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import re
 import shutil
@@ -45,11 +47,33 @@ def build_site(
     site_dir: Path, project_dir: Path = PROJECT_ROOT, config: str = "mkdocs.yml", strict=True
 ) -> subprocess.CompletedProcess:
     """Run ``mkdocs build`` in a subprocess, as an editor would; return the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
-    if strict:
-        command.append("--strict")
     return subprocess.run(
-        command, cwd=project_dir, env=mkdocs_env(), capture_output=True, text=True, timeout=600
+        built_args(site_dir, config, strict), cwd=project_dir, env=mkdocs_env(),
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def built_args(site_dir: Path, config: str = "mkdocs.yml", strict=True) -> list[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
+    return [*command, "--strict"] if strict else command
+
+
+def build_once(folder: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site built into ``folder/site`` once, however many test workers ask: the
+    first builds it (and fills the project's ``.cache``), the others wait for it and read
+    the same folder and the same outcome."""
+    folder.mkdir(parents=True, exist_ok=True)
+    site, outcome = folder / "site", folder / "outcome.json"
+    with (folder / "lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            built = build_site(site)
+            outcome.write_text(json.dumps(
+                {"returncode": built.returncode, "stdout": built.stdout, "stderr": built.stderr}
+            ))
+        recorded = json.loads(outcome.read_text())
+    return site, subprocess.CompletedProcess(
+        built_args(site), recorded["returncode"], recorded["stdout"], recorded["stderr"]
     )
 
 
