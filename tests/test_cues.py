@@ -7,17 +7,21 @@ import srt
 
 from leadership.reporting import ContentError
 from leadership.subtitles.cues import (
+    HTML_LANGUAGE_SPAN,
     Cue,
     SubtitleError,
     anchors,
     cue_id,
     decode_srt,
     format_timestamp,
+    formatted_text,
     parse_srt,
     read_srt,
     scan_srt,
     to_webvtt,
+    with_languages,
 )
+from leadership.subtitles.films import Phrase
 
 TWO_CUES = (
     "1\n00:01:02,240 --> 00:01:05,920\nAttending means paying attention\nto those we lead.\n\n"
@@ -156,6 +160,21 @@ def test_to_webvtt():
         "t-00-01\n00:00:01.000 --> 00:00:02.500\n<i>Hello</i> &amp; welcome,\n2 &lt; 3\n\n"
         "t-01-02\n00:01:02.240 --> 00:01:05.920\nDiolch.\n"
     )
+
+
+def test_words_in_the_other_language_are_in_a_language_span_across_line_breaks():
+    cues = parse_srt(
+        "1\n00:00:01,000 --> 00:00:02,500\nThat is all. Diolch\nyn fawr & hwyl.\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nThank you.\n",
+        "x.srt",
+    )
+    phrases = [Phrase("en", "cy", "Diolch yn fawr & hwyl.", 9)]
+    assert to_webvtt(cues, phrases).split("\n")[4:6] == [
+        "That is all. <lang cy>Diolch", "yn fawr &amp; hwyl.</lang>"
+    ]
+    html = with_languages(formatted_text("Diolch yn fawr & hwyl."), phrases, HTML_LANGUAGE_SPAN)
+    assert html == '<span lang="cy">Diolch yn fawr &amp; hwyl.</span>'
+    assert with_languages("Thank you.", phrases, HTML_LANGUAGE_SPAN) == "Thank you."
 
 
 def test_srt_round_trip_through_compose():

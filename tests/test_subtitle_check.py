@@ -79,6 +79,9 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "broken_films_yml": {("films.yml", "film-metadata", 4)},
     # At the url: key's line (9), not the source: key's (7) nor its first field's (8).
     "source_url_reported_at_its_own_line": {("films.yml", "film-metadata", 9)},
+    # films.yml's phrases (words in the other language), each at its own list item's line.
+    "phrase_not_in_its_track": {("films.yml", "film-metadata", 11)},
+    "phrase_in_the_language_of_its_track": {("films.yml", "film-metadata", 11)},
 }
 
 # rules proven by a test other than the fixture tables

@@ -29,6 +29,7 @@ from leadership.subtitles.cues import (
     scan_srt,
 )
 from leadership.subtitles.films import FILMS_FILE, Film, load_films_file
+from leadership.subtitles.films import RULE as FILM_METADATA
 from leadership.subtitles.rules import (
     NAME_LINKING_WORDS,
     PAIR_TOLERANCE_MS,
@@ -469,7 +470,28 @@ def _check_folder(
         for language, translation in files.items():
             if language != DEFAULT_LANGUAGE:
                 problems.extend(check_pair(original, translation))
+    for film in films or []:
+        problems.extend(_phrases_not_found(film, by_film.get(film.slug, {}), films_name))
     return problems, films
+
+
+def _phrases_not_found(
+    film: Film, files: dict[str, SubtitleFile], films_name: str
+) -> list[Problem]:
+    """A phrase films.yml marks as another language must be in a cue of its track, as
+    written: otherwise nothing is marked and the list says something the film does not."""
+    found = []
+    for phrase in film.phrases:
+        subtitles = files.get(phrase.track)
+        if subtitles is None or any(p.severity == "error" for p in subtitles.problems):
+            continue  # reported at the subtitle file itself
+        if not any(phrase.text in " ".join(cue.text.split()) for cue in subtitles.cues):
+            found.append(problem(
+                FILM_METADATA, films_name, phrase.line,
+                f"phrase {phrase.text!r} is in no cue of {subtitles.name}: copy it from the "
+                "cue as it is written there, or remove it",
+            ))
+    return found
 
 
 def _missing(films_name: str, film: Film, language: str, path: Path) -> Problem:

@@ -70,6 +70,10 @@ ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|\{\\[^}]*\}")
 # An HTML-like tag (ANY_TAG without the {\an8} style overrides).
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 WEBVTT_KEPT_TAGS = frozenset({"i", "b", "u"})
+# How each format marks words in another language (films.yml's phrases): WebVTT's language
+# span, HTML's lang attribute.
+WEBVTT_LANGUAGE_SPAN = ("<lang {language}>", "</lang>")
+HTML_LANGUAGE_SPAN = ('<span lang="{language}">', "</span>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,16 +651,35 @@ def formatted_text(text: str) -> str:
     return "".join(out)
 
 
+def with_languages(markup: str, phrases: Iterable, span: tuple[str, str]) -> str:
+    """Cue markup (``formatted_text``'s) with each phrase (``.language``, ``.text``) wrapped
+    in ``span`` wherever it occurs, across a line break too."""
+    opening, closing = span
+    for phrase in phrases:
+        words = _escape_webvtt(phrase.text).split()
+        pattern = re.compile(r"\s+".join(map(re.escape, words)))
+        markup = pattern.sub(
+            lambda found, language=phrase.language: (
+                opening.format(language=language) + found.group(0) + closing
+            ),
+            markup,
+        )
+    return markup
+
+
 def _escape_webvtt(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def to_webvtt(cues: Sequence[Cue]) -> str:
-    """A WebVTT file of the cues; each cue's identifier is its page anchor."""
+def to_webvtt(cues: Sequence[Cue], phrases: Iterable = ()) -> str:
+    """A WebVTT file of the cues; each cue's identifier is its page anchor, and words in
+    another language (``phrases``, films.yml's) are in a language span."""
+    phrases = list(phrases)
     parts = ["WEBVTT\n"]
     for anchor, cue in zip(anchors(cues), cues, strict=True):
+        text = with_languages(formatted_text(cue.text), phrases, WEBVTT_LANGUAGE_SPAN)
         parts.append(
             f"\n{anchor}\n{format_timestamp(cue.start_ms, '.')} --> "
-            f"{format_timestamp(cue.end_ms, '.')}\n{formatted_text(cue.text)}\n"
+            f"{format_timestamp(cue.end_ms, '.')}\n{text}\n"
         )
     return "".join(parts)

@@ -47,7 +47,7 @@ def film_page_context(
         "language": language,
         "tracks": tracks,
         "video": video,
-        "paragraphs": paragraphs(cues),
+        "paragraphs": paragraphs(cues, film.phrases_in(language)),
         "transcript_id": TRANSCRIPT_ID,
     }
 
@@ -64,7 +64,10 @@ def publish_subtitles(films: FilmLibrary, site_dir: Path) -> list[Path]:
             srt_copy = site_dir / published_name(film.slug, language, "srt")
             shutil.copyfile(source, srt_copy)
             vtt = site_dir / published_name(film.slug, language, "vtt")
-            vtt.write_text(to_webvtt(films.cues(film.slug, language)), encoding="utf-8")
+            vtt.write_text(
+                to_webvtt(films.cues(film.slug, language), film.phrases_in(language)),
+                encoding="utf-8",
+            )
             written += [srt_copy, vtt]
         if film.video:
             video_target = target / film.video["src"]

@@ -37,8 +37,22 @@ RULE = "film-metadata"
 
 REQUIRED_KEYS = ("slug", "title", "speaker", "role", "duration", "source", "description", "video")
 # translation: the Welsh subtitles' record, checked by leadership.pages.translation_status
-OPTIONAL_KEYS = ("source_fixture", "corrections", "translation")
+# phrases: words in one track that are in the other language (Phrase)
+OPTIONAL_KEYS = ("source_fixture", "corrections", "translation", "phrases")
 CORRECTION_KEYS = ("cue", "language", "change", "reason")
+PHRASE_KEYS = ("track", "language", "text")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in one language's subtitles that are in another language (a Welsh thank-you in
+    the English track). The transcript and the WebVTT file mark them with their language, so
+    that a screen reader says them in that language (WCAG 3.1.2, language of parts)."""
+
+    track: str  # the subtitles they are in
+    language: str  # the language they are in
+    text: str  # as a cue has them (lines joined by a space)
+    line: int  # in films.yml
 
 
 @dataclass
@@ -57,6 +71,10 @@ class Film:
     # The status of the Welsh subtitles' translation record (reviewed, draft), when it has one
     # (leadership.pages.translation_status checks the record itself).
     translation_status: str | None = None
+    phrases: list[Phrase] = field(default_factory=list)
+
+    def phrases_in(self, track: str) -> list[Phrase]:
+        return [phrase for phrase in self.phrases if phrase.track == track]
 
 
 def subtitle_path(transcripts_dir: str | Path, slug: str, language: str) -> Path:
@@ -203,6 +221,7 @@ class _Reader:
             description=value("description", self.per_language) or {},
             video=video,
             corrections=self.corrections(keys.get("corrections")),
+            phrases=self.phrases(keys.get("phrases")),
             source_fixture=value("source_fixture", self.text),
             line=node.start_mark.line + 1,
             translation_status=_translation_status(keys.get("translation")),
@@ -273,6 +292,31 @@ class _Reader:
                 self.fail(item, f"correction language {values['language']!r} must be one of "
                                 f"{', '.join(LANGUAGES)}")
             result.append(values)
+        return result
+
+
+    def phrases(self, entry: tuple[yaml.Node, yaml.Node] | None) -> list[Phrase]:
+        if entry is None or _is_null(entry[1]):
+            return []
+        node = entry[1]
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, "phrases must be a list")
+            return []
+        result = []
+        for item in node.value:
+            values = self.fields(item, "phrase", PHRASE_KEYS)
+            if not values or len(values) < len(PHRASE_KEYS):
+                continue
+            track, language = values["track"], values["language"]
+            if track not in LANGUAGES or language not in LANGUAGES:
+                self.fail(item, f"phrase track and language must each be one of "
+                                f"{', '.join(LANGUAGES)}")
+            elif track == language:
+                self.fail(item, f"phrase {values['text']!r} is in the language of its track "
+                                f"({track}): list only words in the other language")
+            else:
+                result.append(Phrase(track, language, " ".join(values["text"].split()),
+                                     item.start_mark.line + 1))
         return result
 
 

@@ -10,11 +10,19 @@ The subtitle files themselves keep their dots.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from leadership.subtitles.cues import Cue, anchors, formatted_text, plain_text
+from leadership.subtitles.cues import (
+    HTML_LANGUAGE_SPAN,
+    Cue,
+    anchors,
+    formatted_text,
+    plain_text,
+    with_languages,
+)
 
 RUNS_ON = re.compile(r"\s*\.{2,}\s*$")
 CONTINUES = re.compile(r"^\s*\.{1,}\s*")
@@ -30,12 +38,14 @@ class TranscriptCue:
     end: float
     text: str  # what the page shows: lines joined, continuation dots removed at joins
     time_label: str  # "1:02"
+    phrases: tuple = ()  # words in another language that may be in it (films.yml's)
 
     @property
     def markup(self) -> str:
-        """The text as HTML: formatting tags kept, anything else escaped or dropped. The one
-        place cue text is marked safe for the (autoescaping) templates."""
-        return Markup(formatted_text(self.text))
+        """The text as HTML: formatting tags kept, anything else escaped or dropped, words in
+        another language in a span with their lang. The one place cue text is marked safe
+        for the (autoescaping) templates."""
+        return Markup(with_languages(formatted_text(self.text), self.phrases, HTML_LANGUAGE_SPAN))
 
     @property
     def plain(self) -> str:
@@ -68,8 +78,10 @@ def display_text(text: str, joined_to_previous: bool, joined_to_next: bool) -> s
     return shown
 
 
-def paragraphs(cues: list[Cue]) -> list[list[TranscriptCue]]:
-    """Group cues into paragraphs of whole sentences; every cue keeps its own entry."""
+def paragraphs(cues: list[Cue], phrases: Sequence = ()) -> list[list[TranscriptCue]]:
+    """Group cues into paragraphs of whole sentences; every cue keeps its own entry.
+    ``phrases`` are the words in another language the cues may hold (films.yml's)."""
+    phrases = tuple(phrases)
     ids = anchors(cues)
     result: list[list[TranscriptCue]] = []
     current: list[TranscriptCue] = []
@@ -89,7 +101,9 @@ def paragraphs(cues: list[Cue]) -> list[list[TranscriptCue]]:
                 result.append(current)
                 current, sentences = [], 0
         current.append(
-            TranscriptCue(ids[position], cue.start, cue.end, text, time_label(cue.start))
+            TranscriptCue(
+                ids[position], cue.start, cue.end, text, time_label(cue.start), phrases
+            )
         )
     if current:
         result.append(current)
