@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 from harness.testing import build_site, copy_project
@@ -187,3 +189,16 @@ def test_the_cache_is_never_read_or_written_through_a_link(tmp_path):
     write_json(cache / "kept.json", {"answers": {}})
     assert elsewhere.read_text(encoding="utf-8") == '{"stamp": "x"}'
     assert read_json(cache / "kept.json") == {"answers": {}}
+
+
+def test_nothing_in_the_cache_folder_is_committed():
+    """The cache holds answers the checks trust (the Welsh dictionary's, the QR codes): a
+    committed copy could answer for words no dictionary has. It stays on the machine that
+    made it (and in CI's own cache), never in the repository."""
+    root = Path(__file__).resolve().parents[1]
+    assert f"{CACHE_DIR}/" in (root / ".gitignore").read_text(encoding="utf-8").split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", CACHE_DIR], cwd=root, capture_output=True, text=True,
+        check=True,
+    ).stdout.split()
+    assert not tracked, f"committed under {CACHE_DIR}/: git rm --cached {' '.join(tracked)}"
