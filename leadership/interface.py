@@ -7,6 +7,10 @@ English, such as the heading permalink title) comes from here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -431,9 +435,11 @@ STRINGS: dict[str, dict[str, str]] = {
 WRITTEN_IN_THE_OTHER_LANGUAGE = frozenset({"language_switch_label", "not_found_other_language"})
 
 
-def strings_for(language: str) -> dict[str, str]:
-    """Every project string in ``language``; a missing translation is a KeyError, never English."""
-    return {key: values[language] for key, values in STRINGS.items()}
+@cache
+def strings_for(language: str) -> Mapping[str, str]:
+    """Every project string in ``language``; a missing translation is a KeyError, never English.
+    Made once per language (every page's templates ask), and read-only: shared by them all."""
+    return MappingProxyType({key: values[language] for key, values in STRINGS.items()})
 
 
 def missing_translations() -> list[tuple[str, str]]:

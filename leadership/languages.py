@@ -6,6 +6,7 @@ under ``/cy/``. A page's counterpart has the same path in the other language.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from leadership.reporting import Problem
@@ -47,9 +48,15 @@ def inside(path: Path, folder: Path) -> bool:
     """Whether ``path`` is a file that resolves inside ``folder``: a link out of the project
     (refused as symlink-outside-project) is never read by any check."""
     try:
-        return path.is_file() and path.resolve(strict=True).is_relative_to(folder.resolve())
+        return path.is_file() and path.resolve(strict=True).is_relative_to(_resolved(folder))
     except (OSError, RuntimeError):
         return False
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    """The folder's real path: asked for every file in it, the same answer each time."""
+    return folder.resolve()
 
 
 def source_pages(docs_dir: Path, language: str) -> set[str]:
