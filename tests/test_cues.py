@@ -177,6 +177,13 @@ def test_words_in_the_other_language_are_in_a_language_span_across_line_breaks()
     assert with_languages("Thank you.", phrases, HTML_LANGUAGE_SPAN) == "Thank you."
 
 
+def test_a_phrase_is_found_as_whole_words_only():
+    phrases = [Phrase("en", "cy", "Diolch", 9)]
+    assert with_languages("Diolchgar. Diolch!", phrases, HTML_LANGUAGE_SPAN) == (
+        'Diolchgar. <span lang="cy">Diolch</span>!'
+    )
+
+
 def test_srt_round_trip_through_compose():
     cues = parse_srt(TWO_CUES, "x.srt")
     subtitles = [

@@ -25,6 +25,7 @@ from leadership.subtitles.cues import (
     Cue,
     decode_srt,
     format_timestamp,
+    phrase_pattern,
     plain_text,
     scan_srt,
 )
@@ -485,7 +486,8 @@ def _phrases_not_found(
         subtitles = files.get(phrase.track)
         if subtitles is None or any(p.severity == "error" for p in subtitles.problems):
             continue  # reported at the subtitle file itself
-        if not any(phrase.text in " ".join(cue.text.split()) for cue in subtitles.cues):
+        pattern = phrase_pattern(phrase.text)
+        if not any(pattern.search(cue.text) for cue in subtitles.cues):
             found.append(problem(
                 FILM_METADATA, films_name, phrase.line,
                 f"phrase {phrase.text!r} is in no cue of {subtitles.name}: copy it from the "

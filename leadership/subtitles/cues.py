@@ -651,14 +651,18 @@ def formatted_text(text: str) -> str:
     return "".join(out)
 
 
+def phrase_pattern(text: str) -> re.Pattern:
+    """Where a phrase is in cue text: its words as whole words, with any white space (a line
+    break too) between them."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, text.split())) + r"(?!\w)")
+
+
 def with_languages(markup: str, phrases: Iterable, span: tuple[str, str]) -> str:
     """Cue markup (``formatted_text``'s) with each phrase (``.language``, ``.text``) wrapped
-    in ``span`` wherever it occurs, across a line break too."""
+    in ``span`` wherever it occurs (``phrase_pattern``)."""
     opening, closing = span
     for phrase in phrases:
-        words = _escape_webvtt(phrase.text).split()
-        pattern = re.compile(r"\s+".join(map(re.escape, words)))
-        markup = pattern.sub(
+        markup = phrase_pattern(_escape_webvtt(phrase.text)).sub(
             lambda found, language=phrase.language: (
                 opening.format(language=language) + found.group(0) + closing
             ),
