@@ -19,7 +19,6 @@ from leadership.subtitles.cues import (
     read_srt,
     scan_srt,
     to_webvtt,
-    with_languages,
 )
 from leadership.subtitles.films import Phrase
 
@@ -172,15 +171,28 @@ def test_words_in_the_other_language_are_in_a_language_span_across_line_breaks()
     assert to_webvtt(cues, phrases).split("\n")[4:6] == [
         "That is all. <lang cy>Diolch", "yn fawr &amp; hwyl.</lang>"
     ]
-    html = with_languages(formatted_text("Diolch yn fawr & hwyl."), phrases, HTML_LANGUAGE_SPAN)
+    html = formatted_text("Diolch yn fawr & hwyl.", phrases, HTML_LANGUAGE_SPAN)
     assert html == '<span lang="cy">Diolch yn fawr &amp; hwyl.</span>'
-    assert with_languages("Thank you.", phrases, HTML_LANGUAGE_SPAN) == "Thank you."
+    assert formatted_text("Thank you.", phrases, HTML_LANGUAGE_SPAN) == "Thank you."
 
 
 def test_a_phrase_is_found_as_whole_words_only():
     phrases = [Phrase("en", "cy", "Diolch", 9)]
-    assert with_languages("Diolchgar. Diolch!", phrases, HTML_LANGUAGE_SPAN) == (
+    assert formatted_text("Diolchgar. Diolch!", phrases) == (
         'Diolchgar. <span lang="cy">Diolch</span>!'
+    )
+
+
+def test_phrases_are_marked_in_the_text_only_once_each_the_longest_first():
+    """Found in the text as written, between its tags and before it is escaped: a phrase
+    never matches a tag, an entity or a span made for another phrase."""
+    phrases = [
+        Phrase("cy", "en", "span", 1), Phrase("cy", "en", "lt", 2),
+        Phrase("en", "cy", "Diolch", 3), Phrase("en", "cy", "Diolch yn fawr", 4),
+    ]
+    assert formatted_text("<i>span</i> a < lt; Diolch yn fawr, Diolch", phrases) == (
+        '<i><span lang="en">span</span></i> a &lt; <span lang="en">lt</span>; '
+        '<span lang="cy">Diolch yn fawr</span>, <span lang="cy">Diolch</span>'
     )
 
 

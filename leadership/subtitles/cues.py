@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -636,39 +636,62 @@ def plain_text(text: str) -> str:
     return ANY_TAG.sub("", text) if ("<" in text or "{" in text) else text
 
 
-def formatted_text(text: str) -> str:
+def formatted_text(
+    text: str, phrases: Iterable = (), span: tuple[str, str] = HTML_LANGUAGE_SPAN
+) -> str:
     """Cue text as markup, for WebVTT and HTML alike: <i> <b> <u> kept, other tags dropped,
-    & < > escaped. Subtitle files are not HTML: nothing else in them reaches a page."""
+    & < > escaped. Subtitle files are not HTML: nothing else in them reaches a page. Words in
+    another language (``phrases``: films.yml's, each with ``.language`` and ``.text``) are
+    wrapped in ``span``, found in the text as written, before it is escaped."""
+    marked = _language_marker(phrases, span)
     out = []
     position = 0
     for tag in ANY_TAG.finditer(text):
-        out.append(_escape_webvtt(text[position : tag.start()]))
+        out.append(marked(text[position : tag.start()]))
         kept = FORMATTING_TAG.fullmatch(tag.group(0))
         if kept and kept.group(2).lower() in WEBVTT_KEPT_TAGS:
             out.append(f"<{kept.group(1)}{kept.group(2).lower()}>")
         position = tag.end()
-    out.append(_escape_webvtt(text[position:]))
+    out.append(marked(text[position:]))
     return "".join(out)
 
 
+def _words(text: str) -> str:
+    """A phrase's words as a pattern: any white space (a line break too) between them."""
+    return r"\s+".join(map(re.escape, text.split()))
+
+
 def phrase_pattern(text: str) -> re.Pattern:
-    """Where a phrase is in cue text: its words as whole words, with any white space (a line
-    break too) between them."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, text.split())) + r"(?!\w)")
+    """Where a phrase is in cue text: its words, as whole words."""
+    return re.compile(rf"(?<!\w){_words(text)}(?!\w)")
 
 
-def with_languages(markup: str, phrases: Iterable, span: tuple[str, str]) -> str:
-    """Cue markup (``formatted_text``'s) with each phrase (``.language``, ``.text``) wrapped
-    in ``span`` wherever it occurs (``phrase_pattern``)."""
+def _language_marker(phrases: Iterable, span: tuple[str, str]) -> Callable[[str], str]:
+    """A function that escapes text, with each phrase in it (the longest first, as whole
+    words) in ``span`` with its language."""
+    languages = {" ".join(phrase.text.split()): phrase.language for phrase in phrases}
+    if not languages:
+        return _escape_webvtt
     opening, closing = span
-    for phrase in phrases:
-        markup = phrase_pattern(_escape_webvtt(phrase.text)).sub(
-            lambda found, language=phrase.language: (
-                opening.format(language=language) + found.group(0) + closing
-            ),
-            markup,
-        )
-    return markup
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(_words, sorted(languages, key=len, reverse=True)))
+        + r")(?!\w)"
+    )
+
+    def marked(text: str) -> str:
+        out = []
+        position = 0
+        for found in pattern.finditer(text):
+            language = languages[" ".join(found.group(0).split())]
+            out += [
+                _escape_webvtt(text[position : found.start()]),
+                opening.format(language=language), _escape_webvtt(found.group(0)), closing,
+            ]
+            position = found.end()
+        out.append(_escape_webvtt(text[position:]))
+        return "".join(out)
+
+    return marked
 
 
 def _escape_webvtt(text: str) -> str:
@@ -681,7 +704,7 @@ def to_webvtt(cues: Sequence[Cue], phrases: Iterable = ()) -> str:
     phrases = list(phrases)
     parts = ["WEBVTT\n"]
     for anchor, cue in zip(anchors(cues), cues, strict=True):
-        text = with_languages(formatted_text(cue.text), phrases, WEBVTT_LANGUAGE_SPAN)
+        text = formatted_text(cue.text, phrases, WEBVTT_LANGUAGE_SPAN)
         parts.append(
             f"\n{anchor}\n{format_timestamp(cue.start_ms, '.')} --> "
             f"{format_timestamp(cue.end_ms, '.')}\n{text}\n"

@@ -294,7 +294,6 @@ class _Reader:
             result.append(values)
         return result
 
-
     def phrases(self, entry: tuple[yaml.Node, yaml.Node] | None) -> list[Phrase]:
         if entry is None or _is_null(entry[1]):
             return []

@@ -21,7 +21,6 @@ from leadership.subtitles.cues import (
     anchors,
     formatted_text,
     plain_text,
-    with_languages,
 )
 
 RUNS_ON = re.compile(r"\s*\.{2,}\s*$")
@@ -45,7 +44,7 @@ class TranscriptCue:
         """The text as HTML: formatting tags kept, anything else escaped or dropped, words in
         another language in a span with their lang. The one place cue text is marked safe
         for the (autoescaping) templates."""
-        return Markup(with_languages(formatted_text(self.text), self.phrases, HTML_LANGUAGE_SPAN))
+        return Markup(formatted_text(self.text, self.phrases, HTML_LANGUAGE_SPAN))
 
     @property
     def plain(self) -> str:
