@@ -79,7 +79,7 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
-from leadership.learning import LEARNING_KINDS, learning_page_context
+from leadership.learning import learning_page_context, pages_missing_from_nav
 from leadership.pages.checks import (
     RenderedPage,
     content_errors,
@@ -104,7 +104,7 @@ from leadership.print_offline.offline import (
     write_search_scripts,
 )
 from leadership.reporting import ContentError, Problem, shown_path
-from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION, LEARNING_PAGE_NOT_IN_NAV
+from leadership.rules import ACTIVITY_LINK, ACTIVITY_LOCATION
 from leadership.search.index import cue_entry, refine_search_indexes, section_entry
 from leadership.search.material_assets import MissingAsset, search_worker
 from leadership.site_i18n import (
@@ -234,9 +234,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             raise PluginError(
                 "site_url must be set in mkdocs.yml: printed pages show it as a QR code"
             )
+        # Reported with the content's problems, not instead of them: an editor mends all at once.
         parity = missing_counterparts(Path(config.docs_dir), relative_to=self.root)
-        if parity:
-            raise ContentProblems("Every page must exist in English and Welsh", parity)
         # The one read of the content for this site build (both languages): films, cues,
         # every page's front matter, the activity guides. Problems in transcripts/ first,
         # each at its own line; a page that depends on a broken file says which one.
@@ -251,7 +250,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         except ContentError as error:  # the dictionary is not installed: say so
             raise PluginError(str(error)) from None
         welsh_problems = self._check_welsh()
-        if self.content.errors or welsh_problems:
+        parity += pages_missing_from_nav(self.content.pages.values(), self._navigations(config))
+        if parity or self.content.errors or welsh_problems:
             # No page will be built: the page checks read the pages' Markdown rendered here,
             # with the build's extensions, so that every problem is reported, as make check
             # reports it.
@@ -259,7 +259,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             rendered = render_pages(self.content, render, self._allowed_hosts(config))
             self.dictionary.save()
             raise ContentProblems(
-                "The content has problems", content_errors(self.content, rendered) + welsh_problems
+                "The content has problems",
+                parity + content_errors(self.content, rendered) + welsh_problems,
             )
         self.cue_entries = {}
         self.rendered_pages = []
@@ -267,6 +268,15 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
+
+    def _navigations(self, config) -> dict[str, object]:
+        """Each language's ``nav:`` setting: mkdocs-static-i18n's for a language that has its
+        own, else mkdocs.yml's."""
+        navs = dict.fromkeys(LANGUAGES, config.nav)
+        for language in getattr(getattr(self._i18n, "config", None), "languages", None) or []:
+            if language.locale in navs and language.nav is not None:
+                navs[language.locale] = language.nav
+        return navs
 
     def _check_welsh(self) -> list[Problem]:
         """make check's Welsh check (termbase, mutations, links to English-only pages), on
@@ -425,23 +435,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             lambda other: plan_dest_uri(site_prefix(other), config.use_directory_urls),
         )
         return generated
-
-    def on_nav(self, nav, config, files):
-        """Every learning page is in the navigation: My learning lists what there is to
-        learn from it, and a page left out could not be marked done or counted."""
-        listed = {page.file.src_uri for page in nav.pages}
-        language = build_language(config)
-        missing = [
-            Problem(page.shown, page.front.line("kind"), LEARNING_PAGE_NOT_IN_NAV,
-                    f"a {page.kind} page must be listed under nav: in mkdocs.yml (in the "
-                    "section it belongs to), so readers find it and My learning counts it")
-            for page in self.content.pages.values()
-            if page.language == language and page.kind in LEARNING_KINDS
-            and page.src_uri not in listed
-        ]
-        if missing:
-            raise ContentProblems("Learning pages missing from the navigation", missing)
-        return nav
 
     # --- Pages ------------------------------------------------------------------------------
 

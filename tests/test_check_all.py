@@ -107,6 +107,24 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
     )
 
 
+def test_a_page_left_out_of_both_navigations_is_reported_by_the_pages_check(project):
+    """Before the build, with the pages' other problems: both languages' entries at once."""
+    config = project / "mkdocs.yml"
+    replace_in(config, "      - Relational teams: reading/relational-teams.md\n", "")
+    replace_in(config, "                - Timau perthynol: reading/relational-teams.md\n", "")
+    replace_in(config, "  - Reading:\n", "")
+    replace_in(config, "            - Darllen:\n", "")
+    replace_in(project / "docs/en/principles/attending.md", "kind: principle\n",
+               "kind: principle\nauthor: Someone\n")
+    completed, _ = run_check_all(project, "--no-build")
+    output = completed.stdout
+    assert completed.returncode == 1
+    assert "docs/en/principles/attending.md:5: frontmatter-unknown-key: " in output
+    for language in ("en", "cy"):
+        assert (f"docs/{language}/reading/relational-teams.md:4: learning-page-not-in-nav: a "
+                "reading page must be listed under nav: in mkdocs.yml") in output
+
+
 def test_a_broken_films_yml_is_listed_before_the_pages_that_depend_on_it(project):
     replace_in(project / "transcripts/films.yml", "    speaker: ", "    speakr: ")
     completed, _ = run_check_all(project, "--no-build")

@@ -22,8 +22,8 @@ from leadership.markdown_source import split_source
 from leadership.pages.allowlist import allowed
 from leadership.pages.checks import (
     check_pages,
-    listed_extensions,
     markdown_renderer,
+    mkdocs_settings,
     project_extensions,
 )
 from leadership.site_build import build_site
@@ -76,7 +76,7 @@ def project(root: Path, fixture: str, language: str) -> Path:
     for lang, text in ((language, hostile), (other, in_language(CLEAN, other))):
         (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "index.md").write_text(text, encoding="utf-8")
-    extensions = listed_extensions(PROJECT_ROOT / "mkdocs.yml")
+    extensions = mkdocs_settings(PROJECT_ROOT / "mkdocs.yml").get("markdown_extensions") or []
     (root / "mkdocs.yml").write_text(
         minimal_mkdocs_yml() + yaml.safe_dump({"markdown_extensions": extensions}),
         encoding="utf-8",
@@ -141,7 +141,8 @@ def hostile_page(
     text = in_language((CORPUS / fixture).read_text(encoding="utf-8"), language)
     source = split_source(text)
     front = yaml.safe_load(source.front_matter)
-    body = markdown_renderer(*project_extensions(PROJECT_ROOT / "mkdocs.yml"))(source.body)
+    settings = mkdocs_settings(PROJECT_ROOT / "mkdocs.yml")
+    body = markdown_renderer(*project_extensions(settings))(source.body)
     body = Markup(allowed(body) if sanitised else body)
     return PAGE.render(
         language=language,

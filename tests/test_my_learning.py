@@ -600,3 +600,29 @@ def test_a_learning_page_left_out_of_the_navigation_is_reported_at_its_kind(tmp_
         "be listed under nav: in mkdocs.yml (in the section it belongs to), so readers find it "
         "and My learning counts it"
     ]
+
+
+def test_a_page_left_out_of_both_navigations_is_reported_in_both_at_once(tmp_path):
+    """A new page needs an entry in each language's navigation: both are asked for in one
+    run, with the rest of the content's problems (not one language a run)."""
+    from harness.testing import copy_project
+
+    from leadership.site_build import build_site
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for listed in ("  - Reading:\n      - Relational teams: reading/relational-teams.md\n",
+                   "            - Darllen:\n                - Timau perthynol: "
+                   "reading/relational-teams.md\n"):
+        assert listed in text
+        text = text.replace(listed, "")
+    config.write_text(text, encoding="utf-8")
+    (project / "docs/cy/extra.md").write_text("---\ntitle: Ychwanegol\n---\n", "utf-8")
+    problems = [f"{problem.path}:{problem.rule}" for problem in build_site(project, tmp_path / "s")]
+    assert {
+        "docs/cy/extra.md:page-parity",
+        "docs/cy/extra.md:frontmatter-missing-key",  # its own problems too, the same run
+        "docs/en/reading/relational-teams.md:learning-page-not-in-nav",
+        "docs/cy/reading/relational-teams.md:learning-page-not-in-nav",
+    } <= set(problems)

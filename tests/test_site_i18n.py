@@ -68,6 +68,24 @@ def test_a_missing_welsh_page_fails_the_build_and_names_the_file(tmp_path):
     assert "Traceback" not in output
 
 
+def test_a_missing_page_is_reported_with_the_contents_other_problems_at_once(tmp_path):
+    """Page parity does not stop the build's checks: an editor mends everything in one go."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "cy" / "extra.md").write_text(
+        "---\ntitle: Ychwanegol\ndescription: Tudalen heb ei Saesneg.\n---\n\n# Ychwanegol\n",
+        encoding="utf-8",
+    )
+    about = project / "docs" / "en" / "about.md"
+    about.write_text(about.read_text("utf-8").replace("---\n", "---\nauthor: Someone\n", 1),
+                     encoding="utf-8")
+    result = build_site(tmp_path / "site", project_dir=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/cy/extra.md:1: page-parity: no English counterpart" in output
+    assert "docs/en/about.md:2: frontmatter-unknown-key: unknown key 'author'" in output
+    assert "Traceback" not in output
+
+
 def test_fallback_to_english_is_off():
     config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^\s*fallback_to_default: false\s*$", config, re.MULTILINE)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from leadership.build_cache import cache_file
 from leadership.content import Page, SiteContent, read_site
+from leadership.languages import LANGUAGES
 from leadership.markdown_source import split_source
 from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
@@ -111,30 +112,48 @@ def check_pages(
     root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
+    from leadership.learning import pages_missing_from_nav
+
     content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
-    render = markdown_renderer(*project_extensions(root / "mkdocs.yml"))
+    settings = mkdocs_settings(root / "mkdocs.yml")
+    render = markdown_renderer(*project_extensions(settings))
     safe_pages = SafePages(cache_file(root, CHECK_CACHE), root)
     rendered = render_pages(content, render, allowed_hosts, safe_pages)
     safe_pages.save()
-    return page_problems(content, rendered), len(content.pages)
+    missing = pages_missing_from_nav(content.pages.values(), navigations(settings))
+    return page_problems(content, rendered) + missing, len(content.pages)
 
 
-def listed_extensions(config_file: Path) -> list:
-    """mkdocs.yml's ``markdown_extensions``, as written there."""
+def mkdocs_settings(config_file: Path) -> dict:
+    """mkdocs.yml as written there (empty when there is none)."""
     from mkdocs.utils.yaml import yaml_load
 
+    if not config_file.is_file():
+        return {}
     with config_file.open(encoding="utf-8") as stream:
-        return (yaml_load(stream) or {}).get("markdown_extensions") or []
+        return yaml_load(stream) or {}
 
 
-def project_extensions(config_file: Path) -> tuple[list, dict]:
-    """(extensions, their options): MkDocs' defaults and mkdocs.yml's ``markdown_extensions``."""
+def navigations(settings: dict) -> dict[str, object]:
+    """Each language's ``nav:`` as mkdocs.yml writes it: mkdocs-static-i18n's for a language
+    that has its own, else the site's (as the build's plugin reads them from its config)."""
+    navs = dict.fromkeys(LANGUAGES, settings.get("nav"))
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            for language in plugin["i18n"].get("languages") or []:
+                if language.get("locale") in navs and language.get("nav") is not None:
+                    navs[language["locale"]] = language["nav"]
+    return navs
+
+
+def project_extensions(settings: dict) -> tuple[list, dict]:
+    """(extensions, their options): MkDocs' defaults and mkdocs.yml's ``markdown_extensions``
+    (``settings``: mkdocs.yml as ``mkdocs_settings`` reads it)."""
     extensions, configs = list(DEFAULT_EXTENSIONS), {}
-    if config_file.is_file():
-        for entry in listed_extensions(config_file):
-            name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-            extensions.append(name)
-            configs[name] = options or {}
+    for entry in settings.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        extensions.append(name)
+        configs[name] = options or {}
     return extensions, configs
 
 
