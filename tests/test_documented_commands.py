@@ -24,7 +24,7 @@ from harness.testing import PROJECT_ROOT
 pytestmark = pytest.mark.xdist_group("documented-commands")
 
 GUIDES = ("README.md", "CONTRIBUTING.md", "CONTRIBUTING.cy.md")
-COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:make [a-z]+|python3 scripts/\S+)(?: .*)?$")
+COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:make [a-z]+|python3? scripts/\S+)(?: .*)?$")
 # A line that describes a command's shape rather than being one: shown, checked to exist.
 SYNOPSIS = re.compile(r"<|\[|\.\.\.|\bKIND\b|\bPATH\b")
 # Run by other means, and why.

@@ -19,6 +19,8 @@ from leadership.print_offline.handout import is_loopback, release_address_proble
         ("http://localhost:8000/", True),
         ("http://[::1]/", True),
         ("http://127.5.0.1/", True),
+        ("https://0.0.0.0/", True),
+        ("http://[::]:8000/", True),
         ("https://example.org/", False),
         ("https://cymru.example/cy/", False),
     ],

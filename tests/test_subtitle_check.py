@@ -430,6 +430,12 @@ ACCEPTED = FIXTURES / "accepted"
         ("reviewed_warning_left_out", set(), 1),
         ("new_warning_still_shown", {("fast.srt", "cps-high", 12)}, 1),
         ("entry_no_longer_matches", {("accepted-warnings.yml", "accepted-warning-unused", 2)}, 0),
+        # The file cannot be read whole: its error, and the entry kept for when it is mended.
+        (
+            "entry_kept_while_its_file_is_broken",
+            {("fast.srt", "missing-timing-line", 5), ("fast.srt", "cps-high", 11)},
+            0,
+        ),
         (
             "error_never_accepted",
             {

@@ -68,14 +68,17 @@ LOCAL_PREVIEW = "LOCAL_PREVIEW"
 
 
 def is_loopback(url: str) -> bool:
-    """Whether ``url`` names this machine (localhost, 127.0.0.0/8, ::1): no one else can open it."""
+    """Whether ``url`` names this machine (localhost, 127.0.0.0/8, ::1, or the unspecified
+    0.0.0.0 and ::, which a server listens on but no one else can open): an address that
+    goes nowhere on paper."""
     host = urlsplit(url).hostname or ""
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    return address.is_loopback or address.is_unspecified
 
 
 def release_address_problem(site_url: str, command: str | None, environ) -> str | None:

@@ -95,16 +95,21 @@ def apply_accepted(
     """The problems left once accepted warnings are taken out, and how many were.
 
     ``cues_by_shown_path`` maps a problem's path to (file name, cues). Entries that accepted
-    nothing become ``accepted-warning-unused`` errors at their line.
+    nothing become ``accepted-warning-unused`` errors at their line, unless their file has
+    errors: a file that cannot be read whole may have lost the warning with the cue, and
+    the entry's reviewed reason is needed again once the file is mended.
     """
     wanted = {entry.key: entry for entry in entries}
     used: set[tuple[str, int, str]] = set()
     errors: set[tuple[str, int, str]] = set()
+    broken: set[str] = set()
     kept: list[Problem] = []
     for found in problems:
         key = None
         if found.path in cues_by_shown_path:
             name, cues = cues_by_shown_path[found.path]
+            if found.severity == "error":
+                broken.add(name)
             cue = cue_at(cues, found.line)
             if cue is not None:
                 key = (name, cue.index, found.rule)
@@ -123,6 +128,8 @@ def apply_accepted(
                 f"{entry.file} cue {entry.cue}: {entry.rule} is an error, which cannot be "
                 "accepted: mend the cue and delete this entry"
             )
+        elif entry.file in broken:
+            continue  # the file's own errors come first
         else:
             message = (
                 f"{entry.file} cue {entry.cue} no longer has a {entry.rule} warning: "

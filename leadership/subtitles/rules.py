@@ -223,7 +223,8 @@ RULES: dict[str, Rule] = {
             "accepted-warning-unused", "review", "error",
             "each entry matches a warning", PROJECT,
             "Delete the entry from `transcripts/accepted-warnings.yml`: the warning it accepted "
-            "is gone (or it names an error, which must be mended).",
+            "is gone (or it names an error, which must be mended). Not reported while the "
+            "file has errors of its own: mend those first.",
         ),
         Rule(
             "accepted-warning-invalid", "review", "error", "file, cue, rule, reason", PROJECT,
