@@ -86,6 +86,23 @@ def test_a_missing_page_is_reported_with_the_contents_other_problems_at_once(tmp
     assert "Traceback" not in output
 
 
+def test_a_link_to_a_heading_a_page_does_not_have_stops_the_build_at_the_links_line(tmp_path):
+    """MkDocs' anchor validation names the page and the link; the check names the line."""
+    from leadership.site_build import build_site as build_in_process
+
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "en" / "about.md"
+    text = about.read_text("utf-8")
+    about.write_text(text + "\nSee [attending](principles/attending.md#nowhere).\n", "utf-8")
+    line = len(text.split("\n")) + 1
+    problems = [str(problem) for problem in build_in_process(project, tmp_path / "site")]
+    assert problems == [
+        f"docs/en/about.md:{line}: missing-fragment: 'principles/attending.md#nowhere': "
+        "en/principles/attending.md has no heading or anchor '#nowhere': link to one of its "
+        "headings' ids, or give the heading that id ({ #id } after it)"
+    ]
+
+
 def test_fallback_to_english_is_off():
     config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^\s*fallback_to_default: false\s*$", config, re.MULTILINE)

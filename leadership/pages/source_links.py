@@ -54,6 +54,16 @@ def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> lis
     return problems
 
 
+def link_line(text: str, target: str) -> int | None:
+    """The line of the first link (inline, image or reference definition) to ``target`` as
+    written in ``text`` (a page's source), or None."""
+    source = split_source(text)
+    body = without_code(source.body)
+    matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
+    starts = sorted(found.start("target") for found in matches if found["target"] == target)
+    return line_at(body, starts[0], source.body_line) if starts else None
+
+
 def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:
     message = f"'{target}' links to a file that does not exist"
     suggestion = _closest(page, docs_dir, path)
