@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,18 +17,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from leadership.pages.source_links import link_line
 from leadership.plugin import ContentProblems
 from leadership.print_offline.handout import LOCAL_PREVIEW
-from leadership.reporting import Problem, shown_path
-from leadership.rules import MISSING_FRAGMENT, SITE_BUILD
+from leadership.reporting import Problem
+from leadership.rules import SITE_BUILD
 
 CONFIG_FILE = "mkdocs.yml"
-# MkDocs' anchor validation (validation: anchors: warn in mkdocs.yml), as it words it.
-MISSING_ANCHOR = re.compile(
-    r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc "
-    r"'(?P<target>[^']+)' does not contain an anchor '(?P<anchor>#[^']*)'"
-)
 
 
 class _Collect(logging.Handler):
@@ -100,7 +93,6 @@ def build_site(
 ) -> list[Problem]:
     """Build ``project_dir`` into ``site_dir``; the problems that stopped it (none: built)."""
     collector = _Collect()
-    config = None
     with _in_folder(project_dir), _quiet_mkdocs(collector), _local_preview(local_preview):
         try:
             config = load_config(CONFIG_FILE, site_dir=str(site_dir), strict=strict)
@@ -114,26 +106,8 @@ def build_site(
             if found is not None:
                 return found
             messages = [m for m in collector.messages if m.strip()] or [str(error)]
-            docs_dir = Path(config.docs_dir) if config is not None else None
-            return [_located(message, docs_dir, project_dir) for message in messages]
+            return [
+                Problem(CONFIG_FILE, 1, SITE_BUILD, f"mkdocs build failed: {message}")
+                for message in messages
+            ]
     return []
-
-
-def _located(message: str, docs_dir: Path | None, project_dir: Path) -> Problem:
-    """MkDocs' message as a problem: a link to a heading a page does not have at the link's
-    own line (MkDocs names the page and the link, not the line), anything else on mkdocs.yml."""
-    found = MISSING_ANCHOR.search(message)
-    if found and docs_dir is not None:
-        page = docs_dir / found["page"]
-        try:
-            line = link_line(page.read_text(encoding="utf-8"), found["link"])
-        except (OSError, UnicodeError):
-            line = None
-        if line is not None:
-            return Problem(
-                shown_path(page, project_dir.resolve()), line, MISSING_FRAGMENT,
-                f"'{found['link']}': {found['target']} has no heading or anchor "
-                f"'{found['anchor']}': link to one of its headings' ids, or give the heading "
-                "that id ({ #id } after it)",
-            )
-    return Problem(CONFIG_FILE, 1, SITE_BUILD, f"mkdocs build failed: {message}")

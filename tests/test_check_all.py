@@ -125,6 +125,28 @@ def test_a_page_left_out_of_both_navigations_is_reported_by_the_pages_check(proj
                 "reading page must be listed under nav: in mkdocs.yml") in output
 
 
+def test_a_link_to_a_missing_heading_or_cue_is_reported_with_the_pages_other_problems(project):
+    """On the first run, at the link's line, with a link to a missing file beside it."""
+    about = project / "docs/en/about.md"
+    text = about.read_text("utf-8")
+    about.write_text(
+        text + "\n[a](principles/attending.md#nowhere) [b](#nor-here) "
+        "[c](films/leading-in-a-crisis.md#t-99-99) [d](films/leading-in-a-crisis.md#t-00-05) "
+        "![e](img/missing.png)\n", "utf-8",
+    )
+    line = text.count("\n") + 2
+    completed, _ = run_check_all(project, "--no-build")
+    output = completed.stdout
+    assert completed.returncode == 1
+    found = re.findall(rf"^docs/en/about\.md:{line}: ([a-z-]+): '([^']+)'", output, re.M)
+    assert sorted(found) == [
+        ("link-target-missing", "img/missing.png"),
+        ("missing-fragment", "#nor-here"),
+        ("missing-fragment", "films/leading-in-a-crisis.md#t-99-99"),
+        ("missing-fragment", "principles/attending.md#nowhere"),
+    ]
+
+
 def test_a_broken_films_yml_is_listed_before_the_pages_that_depend_on_it(project):
     replace_in(project / "transcripts/films.yml", "    speaker: ", "    speakr: ")
     completed, _ = run_check_all(project, "--no-build")

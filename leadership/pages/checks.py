@@ -28,7 +28,10 @@ from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
 from leadership.pages.heading_ids import PageIds, heading_id_problems
 from leadership.pages.safe_pages import CHECK_CACHE, SafePages
+from leadership.pages.source_links import missing_fragments
 from leadership.reporting import Problem
+from leadership.subtitles.cues import anchors
+from leadership.subtitles.film_pages import TRANSCRIPT_ID
 
 # MkDocs' own default, for a project without a mkdocs.yml (a test's).
 DEFAULT_EXTENSIONS: list = ["toc", "tables", "fenced_code"]
@@ -68,6 +71,8 @@ def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> lis
     rule, is not repeated) and the heading ids."""
     problems = list(content.page_problems)
     reported = {(p.path, p.line, p.rule) for p in problems}
+    rendered = list(rendered)
+    ids_of = _ids_by_page(content, rendered).get
     headings = []
     for item in rendered:
         page = item.page
@@ -79,8 +84,25 @@ def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> lis
             ]
         if item.ids is not None:
             headings.append((page.src_uri, page.shown, item.ids))
+            problems += missing_fragments(page.text or "", page.src_uri, page.shown, ids_of)
     problems += heading_id_problems(headings)
     return sorted(set(problems))
+
+
+def _ids_by_page(content: SiteContent, rendered: list[RenderedPage]) -> dict[str, set[str]]:
+    """Every page's ids, as a link to one of them finds them in the built site: those its
+    Markdown renders to, and on a film page its transcript's and its cues' (the plugin's).
+    A film page whose subtitles cannot be read is left out: links to it are not checked."""
+    ids = {item.page.src_uri: set(item.ids.all_ids) for item in rendered if item.ids is not None}
+    for src_uri, page in content.pages.items():
+        film = page.front.data.get("film") if page.front and page.kind == "film" else None
+        if src_uri in ids and isinstance(film, str):
+            cues = content.films.cues(film, page.language)
+            if cues is None:  # its subtitles are broken: reported at their own lines
+                del ids[src_uri]
+            else:
+                ids[src_uri] |= {TRANSCRIPT_ID, *anchors(cues)}
+    return ids
 
 
 def content_errors(content: SiteContent, rendered: Iterable[RenderedPage]) -> list[Problem]:

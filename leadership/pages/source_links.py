@@ -4,20 +4,25 @@ MkDocs reports a link to a missing page only as "Doc file 'en/x.md' contains a l
 but the target is not found", with no line, and only once the build gets that far. This
 check reads the source: every inline link, image and reference definition whose target is
 a file in the site (not an address with a scheme, not a fragment of the same page) must
-name a file that exists. The link checker (leadership/links.py) then checks the built site,
-fragments included.
+name a file that exists, and a link to a heading or anchor of a page (``page.md#id``,
+``#id``) must name one that page has (``missing_fragments``, with the ids the pages check
+and the build render). The link checker (leadership/links/) then checks the built site,
+raw HTML included.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
+from collections.abc import Callable, Collection
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from leadership.markdown_source import line_at, split_source, without_code
 from leadership.reporting import Problem
+from leadership.rules import MISSING_FRAGMENT
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
@@ -54,14 +59,37 @@ def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> lis
     return problems
 
 
-def link_line(text: str, target: str) -> int | None:
-    """The line of the first link (inline, image or reference definition) to ``target`` as
-    written in ``text`` (a page's source), or None."""
+def missing_fragments(
+    text: str, src_uri: str, shown: str, ids_of: Callable[[str], Collection[str] | None]
+) -> list[Problem]:
+    """A problem for every link in ``text`` (the page ``src_uri``) to a heading or anchor its
+    target page does not have. ``ids_of`` gives a page's ids by its src_uri (None for a page
+    whose ids are not known: not checked), as the build has them: the ids its Markdown
+    renders to and those the site adds to it (a film's cues)."""
     source = split_source(text)
     body = without_code(source.body)
+    problems = []
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
-    starts = sorted(found.start("target") for found in matches if found["target"] == target)
-    return line_at(body, starts[0], source.body_line) if starts else None
+    for match in sorted(matches, key=lambda found: found.start("target")):
+        target = match["target"]
+        if "#" not in target or SCHEME.match(target) or target.startswith(("/", "{")):
+            continue
+        path, fragment = target.split("#", 1)
+        path = unquote(path.split("?", 1)[0])
+        if path and not path.endswith(".md"):
+            continue  # a file or a folder: its ids are not a page's
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) \
+            if path else src_uri
+        ids = ids_of(page)
+        if ids is None or not fragment or unquote(fragment) in ids:
+            continue
+        line = line_at(body, match.start("target"), source.body_line)
+        problems.append(Problem(
+            shown, line, MISSING_FRAGMENT,
+            f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
+            "headings' ids, or give the heading that id ({ #id } after it)",
+        ))
+    return problems
 
 
 def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:
