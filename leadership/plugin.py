@@ -219,7 +219,10 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             return config
         self.site_dir = Path(config.site_dir)
         if self.config.print.handout:
-            problem = release_address_problem(config.site_url or "", self.command, os.environ)
+            problem = release_address_problem(
+                config.site_url or "", self.command, os.environ,
+                "make offline" if self.config.offline else "make build",
+            )
             if problem:
                 raise PluginError(problem)
         try:

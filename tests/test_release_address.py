@@ -35,6 +35,10 @@ def test_a_build_with_the_loopback_address_is_refused_unless_local():
     local = {"LOCAL_PREVIEW": "1"}
     assert release_address_problem("http://127.0.0.1:8000/", "build", local) is None
     assert release_address_problem("https://example.org/", "build", {}) is None
+    # The offline pack's message names the command that makes it.
+    offline = release_address_problem("http://127.0.0.1:8000/", "build", {}, "make offline")
+    assert "(SITE_URL=https://example.org/ make offline)" in offline
+    assert "(LOCAL_PREVIEW=1 make offline)" in offline
 
 
 def environment(**extra: str) -> dict[str, str]:

@@ -307,6 +307,19 @@ def test_load_films_reads_the_schema():
     assert subtitle_path(PAIRS / "clean_pair", film.slug, "cy").is_file()
 
 
+def test_a_video_given_as_a_file_name_says_what_it_needs(tmp_path):
+    films = (PAIRS / "clean_pair" / "films.yml").read_text(encoding="utf-8")
+    (tmp_path / "films.yml").write_text(
+        films.replace("    video: null\n", "    video: film.mp4\n"), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        load_films_file(tmp_path / "films.yml")
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{tmp_path / 'films.yml'}:9: film-metadata: video must be null, or src: (a file beside "
+        "films.yml, e.g. media/film.mp4) and type: (e.g. video/mp4) on their own lines"
+    ]
+
+
 def test_load_films_reports_every_mistake_with_its_line(tmp_path):
     films = tmp_path / "films.yml"
     films.write_text(

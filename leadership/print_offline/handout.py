@@ -81,20 +81,24 @@ def is_loopback(url: str) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def release_address_problem(site_url: str, command: str | None, environ) -> str | None:
+def release_address_problem(
+    site_url: str, command: str | None, environ, task: str = "make build"
+) -> str | None:
     """Why a build must not go on with ``site_url``, or None.
 
     Every printed page shows the site's address under its QR code and after every link: a
     release built with the default, loopback address would hand trainers addresses that go
     nowhere. ``mkdocs serve`` and builds marked ``LOCAL_PREVIEW=1`` are for this machine.
+    ``task`` is the command the message tells the editor to run again (``make offline`` for
+    the offline pack).
     """
     if command == "serve" or environ.get(LOCAL_PREVIEW) == "1" or not is_loopback(site_url):
         return None
     return (
         f"site_url is {site_url}, an address on this machine only, and every printed page "
         "would show it under its QR code. Set SITE_URL to the site's public address "
-        "(SITE_URL=https://example.org/ make build), or set LOCAL_PREVIEW=1 for a build "
-        "that is only looked at here (LOCAL_PREVIEW=1 make build)."
+        f"(SITE_URL=https://example.org/ {task}), or set LOCAL_PREVIEW=1 for a build "
+        f"that is only looked at here (LOCAL_PREVIEW=1 {task})."
     )
 
 

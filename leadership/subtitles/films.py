@@ -195,7 +195,10 @@ class _Reader:
                       "source url must start with https://")
         video = None
         video_node = keys["video"][1] if "video" in keys else None
-        if video_node is not None and not _is_null(video_node):
+        if isinstance(video_node, yaml.ScalarNode) and not _is_null(video_node):
+            self.fail(video_node, "video must be null, or src: (a file beside films.yml, e.g. "
+                                  "media/film.mp4) and type: (e.g. video/mp4) on their own lines")
+        elif video_node is not None and not _is_null(video_node):
             reported = len(self.problems)
             video = self.fields(video_node, "video", ("src", "type"))
             if video and not _is_local_media(video.get("src", "")):
