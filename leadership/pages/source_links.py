@@ -16,7 +16,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -40,22 +40,23 @@ def site_file_target(target: str) -> str | None:
     return path or None
 
 
-def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> list[Problem]:
-    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing."""
+def link_targets(text: str) -> Iterator[tuple[str, int]]:
+    """(target as written, line) of every inline link, image and reference definition in a
+    page's source, outside code, in the order they come."""
     source = split_source(text)
     body = without_code(source.body)
-    problems = []
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
     for match in sorted(matches, key=lambda found: found.start("target")):
-        target = match["target"]
+        yield match["target"], line_at(body, match.start("target"), source.body_line)
+
+
+def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> list[Problem]:
+    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing."""
+    problems = []
+    for target, line in link_targets(text):
         path = site_file_target(target)
-        if path is None:
-            continue
-        resolved = (page.parent / path).resolve()
-        if resolved.exists():
-            continue
-        line = line_at(body, match.start("target"), source.body_line)
-        problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
+        if path is not None and not (page.parent / path).resolve().exists():
+            problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
     return problems
 
 
@@ -66,12 +67,8 @@ def missing_fragments(
     target page does not have. ``ids_of`` gives a page's ids by its src_uri (None for a page
     whose ids are not known: not checked), as the build has them: the ids its Markdown
     renders to and those the site adds to it (a film's cues)."""
-    source = split_source(text)
-    body = without_code(source.body)
     problems = []
-    matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
-    for match in sorted(matches, key=lambda found: found.start("target")):
-        target = match["target"]
+    for target, line in link_targets(text):
         if "#" not in target or SCHEME.match(target) or target.startswith(("/", "{")):
             continue
         path, fragment = target.split("#", 1)
@@ -83,7 +80,6 @@ def missing_fragments(
         ids = ids_of(page)
         if ids is None or not fragment or unquote(fragment) in ids:
             continue
-        line = line_at(body, match.start("target"), source.body_line)
         problems.append(Problem(
             shown, line, MISSING_FRAGMENT,
             f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
