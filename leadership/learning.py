@@ -18,6 +18,7 @@ import math
 import posixpath
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +27,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from leadership.interface import strings_for
-from leadership.languages import DEFAULT_LANGUAGE
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.markdown_source import fenced_code_spans, mask
 from leadership.pages.title import split_after_title
 from leadership.reporting import Problem, shown_path
@@ -168,6 +169,16 @@ def nav_sources(nav) -> set[str]:
         return {posixpath.normpath(nav)} if nav.endswith(".md") else set()
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
     return set().union(*map(nav_sources, items))
+
+
+def navigations(site_nav, own_navs: Iterable[tuple[str, object]]) -> dict[str, object]:
+    """Each language's ``nav:`` setting: its own (``own_navs``: (locale, nav) from
+    mkdocs-static-i18n's ``languages``) where it has one, else the site's ``site_nav``."""
+    navs = dict.fromkeys(LANGUAGES, site_nav)
+    for locale, nav in own_navs:
+        if locale in navs and nav is not None:
+            navs[locale] = nav
+    return navs
 
 
 def pages_missing_from_nav(pages, navs: dict[str, object]) -> list[Problem]:

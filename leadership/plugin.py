@@ -79,7 +79,7 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
-from leadership.learning import learning_page_context, pages_missing_from_nav
+from leadership.learning import learning_page_context, navigations, pages_missing_from_nav
 from leadership.pages.checks import (
     RenderedPage,
     content_errors,
@@ -253,8 +253,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         except ContentError as error:  # the dictionary is not installed: say so
             raise PluginError(str(error)) from None
         welsh_problems = self._check_welsh()
-        parity += pages_missing_from_nav(self.content.pages.values(), self._navigations(config))
-        if parity or self.content.errors or welsh_problems:
+        unlisted = pages_missing_from_nav(self.content.pages.values(), self._navigations(config))
+        if parity or unlisted or self.content.errors or welsh_problems:
             # No page will be built: the page checks read the pages' Markdown rendered here,
             # with the build's extensions, so that every problem is reported, as make check
             # reports it.
@@ -263,7 +263,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.dictionary.save()
             raise ContentProblems(
                 "The content has problems",
-                parity + content_errors(self.content, rendered) + welsh_problems,
+                parity + unlisted + content_errors(self.content, rendered) + welsh_problems,
             )
         self.cue_entries = {}
         self.rendered_pages = []
@@ -273,13 +273,9 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return config
 
     def _navigations(self, config) -> dict[str, object]:
-        """Each language's ``nav:`` setting: mkdocs-static-i18n's for a language that has its
-        own, else mkdocs.yml's."""
-        navs = dict.fromkeys(LANGUAGES, config.nav)
-        for language in getattr(getattr(self._i18n, "config", None), "languages", None) or []:
-            if language.locale in navs and language.nav is not None:
-                navs[language.locale] = language.nav
-        return navs
+        """Each language's ``nav:`` setting, as mkdocs-static-i18n builds it."""
+        languages = getattr(getattr(self._i18n, "config", None), "languages", None) or []
+        return navigations(config.nav, [(language.locale, language.nav) for language in languages])
 
     def _check_welsh(self) -> list[Problem]:
         """make check's Welsh check (termbase, mutations, links to English-only pages), on

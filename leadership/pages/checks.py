@@ -22,7 +22,7 @@ from pathlib import Path
 
 from leadership.build_cache import cache_file
 from leadership.content import Page, SiteContent, read_site
-from leadership.languages import LANGUAGES
+from leadership.learning import navigations, pages_missing_from_nav
 from leadership.markdown_source import split_source
 from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
@@ -134,15 +134,13 @@ def check_pages(
     root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
-    from leadership.learning import pages_missing_from_nav
-
     content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
     settings = mkdocs_settings(root / "mkdocs.yml")
     render = markdown_renderer(*project_extensions(settings))
     safe_pages = SafePages(cache_file(root, CHECK_CACHE), root)
     rendered = render_pages(content, render, allowed_hosts, safe_pages)
     safe_pages.save()
-    missing = pages_missing_from_nav(content.pages.values(), navigations(settings))
+    missing = pages_missing_from_nav(content.pages.values(), nav_settings(settings))
     return page_problems(content, rendered) + missing, len(content.pages)
 
 
@@ -156,16 +154,15 @@ def mkdocs_settings(config_file: Path) -> dict:
         return yaml_load(stream) or {}
 
 
-def navigations(settings: dict) -> dict[str, object]:
-    """Each language's ``nav:`` as mkdocs.yml writes it: mkdocs-static-i18n's for a language
-    that has its own, else the site's (as the build's plugin reads them from its config)."""
-    navs = dict.fromkeys(LANGUAGES, settings.get("nav"))
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            for language in plugin["i18n"].get("languages") or []:
-                if language.get("locale") in navs and language.get("nav") is not None:
-                    navs[language["locale"]] = language["nav"]
-    return navs
+def nav_settings(settings: dict) -> dict[str, object]:
+    """Each language's ``nav:`` as mkdocs.yml writes it (``learning.navigations``)."""
+    own = [
+        (language.get("locale"), language.get("nav"))
+        for plugin in settings.get("plugins") or []
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)
+        for language in plugin["i18n"].get("languages") or []
+    ]
+    return navigations(settings.get("nav"), own)
 
 
 def project_extensions(settings: dict) -> tuple[list, dict]:
