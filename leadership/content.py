@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leadership.activities import schema as activity_schema
-from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
+from leadership.activities.planning import plan_dest_uri
+from leadership.activities.presenting import present_dest_uri
+from leadership.languages import LANGUAGES, TRANSLATION_STATUSES, site_prefix
 from leadership.learning import reflection_question_problems
 from leadership.pages.content_safety import front_matter_problems, scan_markdown
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
@@ -32,7 +34,7 @@ from leadership.pages.frontmatter import (
     read_text,
 )
 from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
-from leadership.pages.source_links import check_source_links
+from leadership.pages.source_links import SitePaths, check_source_links, raw_html_link_problems
 from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
@@ -183,8 +185,12 @@ def read_site(
     docs_dir: Path | None = None,
     transcripts_dir: Path | None = None,
     allowed_hosts: Iterable[str] = (),
+    use_directory_urls: bool = True,
+    theme_dirs: Iterable[Path] | None = None,
 ) -> SiteContent:
-    """Read and check the project's content: films, subtitles, every page, every guide."""
+    """Read and check the project's content: films, subtitles, every page, every guide.
+    ``use_directory_urls`` and ``theme_dirs`` (the theme's folders) are the build's settings,
+    for the addresses written in the pages' HTML."""
     docs_dir = docs_dir or root / "docs"
     transcripts_dir = transcripts_dir or root / "transcripts"
     # Nothing from outside the project is read: a link out is reported, never followed.
@@ -214,6 +220,9 @@ def read_site(
     # The page's source as a whole: safe, its links to files that exist, no placeholder
     # text left from the new-page templates.
     phrases = template_phrases(root / TEMPLATES)
+    site = SitePaths.read(
+        docs_dir, generated_pages(guides, use_directory_urls), use_directory_urls, theme_dirs
+    )
     safety = []
     for page in pages.values():
         if page.text is None:
@@ -229,6 +238,13 @@ def read_site(
             ]
         safety += found
         safety += check_source_links(page.text, page.path, docs_dir, page.shown)
+        # HTML the safety scan refused at a line is not also asked to lead somewhere.
+        unsafe = {problem.line for problem in found}
+        safety += [
+            problem
+            for problem in raw_html_link_problems(page.text, page.src_uri, page.shown, site)
+            if problem.line not in unsafe
+        ]
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.
     safety += reflection_question_problems(
@@ -237,6 +253,22 @@ def read_site(
     return SiteContent(
         films, pages, references, guides, sorted(set(problems)), sorted(set(safety))
     )
+
+
+def generated_pages(
+    guides: dict[str, list[activity_schema.Activity]], use_directory_urls: bool
+) -> list[str]:
+    """Where the pages the build makes (each guide's presenter view, the session planner)
+    are written, from the site's root."""
+    written = []
+    for language, activities in guides.items():
+        prefix = site_prefix(language)
+        written += [
+            present_dest_uri(prefix, activity.slug, use_directory_urls) for activity in activities
+        ]
+        if activities:
+            written.append(plan_dest_uri(prefix, use_directory_urls))
+    return written
 
 
 def principle_titles(pages: dict[str, Page]) -> dict[str, dict[str, str]]:

@@ -243,7 +243,8 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         # every page's front matter, the activity guides. Problems in transcripts/ first,
         # each at its own line; a page that depends on a broken file says which one.
         self.content = read_site(
-            self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config)
+            self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config),
+            config.use_directory_urls, [Path(folder) for folder in config.theme.dirs],
         )
         # The Welsh dictionary's answers: the Welsh check's now, the Welsh search's at the end.
         try:

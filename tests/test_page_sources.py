@@ -14,7 +14,7 @@ from leadership.pages.placeholders import (
     phrases_of,
     template_phrases,
 )
-from leadership.pages.source_links import check_source_links
+from leadership.pages.source_links import SitePaths, check_source_links, raw_html_link_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"
@@ -78,3 +78,54 @@ def test_a_new_page_from_any_template_fails_until_its_placeholders_are_replaced(
     flagged = {(p.path, p.rule) for p in problems}
     assert ("docs/en/principles/kindness.md", "page-placeholder") in flagged
     assert ("docs/cy/principles/kindness.md", "page-placeholder") in flagged
+
+
+def test_links_in_html_are_checked_against_the_addresses_the_site_will_have(tmp_path):
+    docs, page = docs_with(tmp_path, "html_links_to_missing_files.md")
+    (docs / "en" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "cy").mkdir()
+    (docs / "cy" / "index.md").write_text("# Hafan\n", encoding="utf-8")
+    theme = tmp_path / "overrides"
+    (theme / "assets" / "stylesheets").mkdir(parents=True)
+    (theme / "assets" / "stylesheets" / "site.css").write_text("", encoding="utf-8")
+    site = SitePaths.read(docs, theme_dirs=[theme])
+    problems = raw_html_link_problems(page.read_text(), "en/principles/kindness.md", "k.md", site)
+    relative_to_address = (
+        "in HTML an address is relative to the page's address (principles/kindness/), not to "
+        "its file"
+    )
+    assert [str(problem) for problem in problems] == [
+        "k.md:16: link-target-missing: 'attending/' in HTML leads to nothing the site has: "
+        f"{relative_to_address}: write '../attending/'",
+        "k.md:18: link-target-missing: '../atending/' in HTML leads to nothing the site has: "
+        "did you mean '../attending/'?",
+        "k.md:20: link-target-missing: 'attending.md' in HTML leads to nothing the site has: "
+        "a link to a page's file is made into its address only in Markdown: write "
+        "[text](attending.md)",
+        "k.md:22: link-target-missing: '../../assets/team.png' in HTML leads to nothing the "
+        "site has: correct the address (relative to the page's address, principles/kindness/), "
+        "or use a Markdown link to the page's file",
+        f"k.md:24: link-target-missing: '../../../../elsewhere/' leads outside the site: "
+        f"{relative_to_address}",
+    ]
+
+
+def test_the_pages_check_finds_a_link_in_html_to_a_missing_page(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "transcripts", project / "transcripts")
+    about = project / "docs" / "cy" / "about.md"
+    lines = about.read_text(encoding="utf-8").splitlines()
+    about.write_text(
+        "\n".join([*lines, "", '<a href="../egwyddorion/">Egwyddorion</a>']) + "\n",
+        encoding="utf-8",
+    )
+    problems, _ = check_pages(project)
+    assert [str(problem) for problem in problems] == [
+        f"docs/cy/about.md:{len(lines) + 2}: link-target-missing: '../egwyddorion/' in HTML "
+        "leads to nothing the site has: correct the address (relative to the page's address, "
+        "cy/about/), or use a Markdown link to the page's file",
+    ]

@@ -134,8 +134,12 @@ def check_pages(
     root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
 ) -> tuple[list[Problem], int]:
     """(problems, pages checked) for every page in every language."""
-    content = read_site(root, docs_dir, allowed_hosts=allowed_hosts)
     settings = mkdocs_settings(root / "mkdocs.yml")
+    content = read_site(
+        root, docs_dir, allowed_hosts=allowed_hosts,
+        use_directory_urls=settings.get("use_directory_urls", True) is not False,
+        theme_dirs=theme_folders(settings, root),
+    )
     render = markdown_renderer(*project_extensions(settings))
     safe_pages = SafePages(cache_file(root, CHECK_CACHE), root)
     rendered = render_pages(content, render, allowed_hosts, safe_pages)
@@ -152,6 +156,19 @@ def mkdocs_settings(config_file: Path) -> dict:
         return {}
     with config_file.open(encoding="utf-8") as stream:
         return yaml_load(stream) or {}
+
+
+def theme_folders(settings: dict, root: Path) -> list[Path] | None:
+    """The theme's folders as MkDocs searches them: the project's ``custom_dir`` first, then
+    Material's (None for a theme other than Material, whose files the check does not know)."""
+    theme = settings.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if theme.get("name") != "material":
+        return None
+    import material
+
+    folders = [root / theme["custom_dir"]] if theme.get("custom_dir") else []
+    return [*folders, Path(material.__file__).parent / "templates"]
 
 
 def nav_settings(settings: dict) -> dict[str, object]:

@@ -6,23 +6,30 @@ check reads the source: every inline link, image and reference definition whose 
 a file in the site (not an address with a scheme, not a fragment of the same page) must
 name a file that exists, and a link to a heading or anchor of a page (``page.md#id``,
 ``#id``) must name one that page has (``missing_fragments``, with the ids the pages check
-and the build render). The link checker (leadership/links/) then checks the built site,
-raw HTML included.
+and the build render). Links in raw HTML (``<a href>``, ``<img src>``) are checked too
+(``raw_html_link_problems``), against the addresses the site will have (``SitePaths``):
+MkDocs leaves them as written, so they are relative to the page's address, not its file. The
+link checker (leadership/links/) then checks the built site.
 """
 
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from leadership.markdown_source import line_at, split_source, without_code
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, site_prefix
+from leadership.markdown_source import line_at, mask, split_source, without_code
+from leadership.pages.allowlist import ATTRIBUTES
 from leadership.reporting import Problem
 from leadership.rules import MISSING_FRAGMENT
+from leadership.subtitles.films import PUBLISHED_FOLDER
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
@@ -30,6 +37,19 @@ INLINE_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?[^
 # [label]: target "title", at the start of a line (up to three spaces in).
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# An HTML comment as Markdown and browsers both end it (not "<!-->", which ends at once).
+HTML_COMMENT = re.compile(r"<!--(?!-?>)[\s\S]*?-->")
+# An HTML start tag written in the Markdown, and the attributes in it that name an address.
+RAW_HTML_TAG = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+ADDRESS_ATTRIBUTE = re.compile(
+    r"""\s(?P<attribute>href|src|poster)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    re.I,
+)
+# What the site has from neither the pages' sources nor the theme: the search index, the
+# published subtitles, the sitemap. The link check of the built site checks links to them.
+MADE_BY_THE_SITE = frozenset({"search", "sitemap.xml", "sitemap.xml.gz", PUBLISHED_FOLDER})
+# Files of a theme's folder that are templates or settings, not copied to the site.
+THEME_SOURCE_SUFFIXES = (".html", ".py", ".pyc", ".yml")
 
 
 def site_file_target(target: str) -> str | None:
@@ -86,6 +106,164 @@ def missing_fragments(
             "headings' ids, or give the heading that id ({ #id } after it)",
         ))
     return problems
+
+
+def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
+    """(address as written, line) of every href, src and poster in HTML written in a page's
+    source, outside code and comments, on the elements the allowlist keeps."""
+    source = split_source(text)
+    body = without_code(source.body)
+    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    for tag in RAW_HTML_TAG.finditer(body):
+        allowed = ATTRIBUTES.get(tag["name"].lower(), ())
+        for attribute in ADDRESS_ATTRIBUTE.finditer(tag[0]):
+            if attribute["attribute"].lower() not in allowed:
+                continue  # an element or attribute the allowlist refuses: reported as unsafe
+            name = next(
+                group for group in ("double", "single", "bare") if attribute[group] is not None
+            )
+            offset = tag.start() + attribute.start(name)
+            yield html.unescape(attribute[name]).strip(), line_at(body, offset, source.body_line)
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Every file the built site will have from the pages' sources (``docs/<lang>/``), the
+    theme's folders and the pages the build generates, as paths from the site's root
+    (``about/index.html``, ``cy/about/index.html``, ``assets/stylesheets/site.css``)."""
+
+    paths: frozenset[str]
+    use_directory_urls: bool = True
+    theme_known: bool = True  # whether the theme's files are among the paths
+
+    @classmethod
+    def read(
+        cls, docs_dir: Path, generated: Iterable[str] = (), use_directory_urls: bool = True,
+        theme_dirs: Iterable[Path] | None = None,
+    ) -> SitePaths:
+        """``theme_dirs``: the theme's folders, the project's first (None: not known, and
+        links to the theme's ``assets/`` are left to the link check of the built site)."""
+        paths = set(generated)
+        for folder in theme_dirs or ():
+            paths.update(
+                found.relative_to(folder).as_posix()
+                for found in Path(folder).rglob("*")
+                if found.is_file() and found.suffix not in THEME_SOURCE_SUFFIXES
+            )
+        for language in LANGUAGES:
+            folder = docs_dir / language
+            if not folder.is_dir():
+                continue
+            for found in folder.rglob("*"):
+                if found.is_file():
+                    relative = found.relative_to(folder).as_posix()
+                    paths.add(site_prefix(language) + _dest(relative, use_directory_urls))
+        return cls(frozenset(paths), use_directory_urls, theme_dirs is not None)
+
+    def address_of(self, src_uri: str) -> str:
+        """The folder of a page's address, from the site's root: ``en/about.md`` is at
+        ``about/``, ``cy/index.md`` at ``cy/``."""
+        language, _, relative = src_uri.partition("/")
+        return posixpath.dirname(site_prefix(language) + _dest(relative, self.use_directory_urls))
+
+    def has(self, site_path: str) -> bool:
+        site_path = site_path.rstrip("/")
+        return (
+            site_path in self.paths
+            or posixpath.join(site_path, "index.html") in self.paths
+            or not site_path and "index.html" in self.paths
+        )
+
+    def made_by_the_site(self, site_path: str) -> bool:
+        parts = site_path.split("/")
+        if parts[0] in LANGUAGES and parts[0] != DEFAULT_LANGUAGE:
+            parts = parts[1:]
+        return bool(parts) and (
+            parts[0] in MADE_BY_THE_SITE or not self.theme_known and parts[0] == "assets"
+        )
+
+
+def _dest(relative: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a file of a language's folder, relative to that folder."""
+    if not relative.endswith(".md"):
+        return relative
+    folder, _, name = relative.removesuffix(".md").rpartition("/")
+    prefix = f"{folder}/" if folder else ""
+    if name in ("index", "README"):
+        return f"{prefix}index.html"
+    return f"{prefix}{name}/index.html" if use_directory_urls else f"{prefix}{name}.html"
+
+
+def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths) -> list[Problem]:
+    """A problem for every address in the page's HTML (``<a href>``, ``<img src>``) that
+    leads to nothing the built site will have."""
+    problems = []
+    base = site.address_of(src_uri)
+    for target, line in raw_html_targets(text):
+        path = site_file_target(target)
+        if path is None:
+            continue
+        resolved = posixpath.normpath(posixpath.join(base, path))
+        if resolved.startswith("../") or resolved == "..":
+            problems.append(Problem(
+                shown, line, RULE,
+                f"'{target}' leads outside the site: in HTML an address is relative to the "
+                f"page's address ({base or '.'}/), not to its file",
+            ))
+            continue
+        if resolved == ".":
+            resolved = ""
+        if site.made_by_the_site(resolved) or site.has(resolved):
+            continue
+        problems.append(Problem(shown, line, RULE, _raw_html_message(target, path, src_uri, site)))
+    return problems
+
+
+def _raw_html_message(target: str, path: str, src_uri: str, site: SitePaths) -> str:
+    message = f"'{target}' in HTML leads to nothing the site has"
+    base = site.address_of(src_uri)
+    if path.endswith(".md"):
+        language, _, relative = src_uri.partition("/")
+        from_file = posixpath.normpath(posixpath.join(posixpath.dirname(relative), path))
+        if site.has(site_prefix(language) + _dest(from_file, site.use_directory_urls)):
+            return (
+                f"{message}: a link to a page's file is made into its address only in "
+                f"Markdown: write [text]({target})"
+            )
+        return (
+            f"{message}: a link to a page's file is made into its address only in Markdown: "
+            "write a Markdown link, [text](file.md), with the file's path from this page's file"
+        )
+    # What the editor probably meant: the address relative to the page's file, as in Markdown.
+    from_file = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
+    if site.has(from_file):
+        return (
+            f"{message}: in HTML an address is relative to the page's address ({base or '.'}/), "
+            f"not to its file: write '{_relative(from_file, base, target, site)}'"
+        )
+    wanted = posixpath.normpath(posixpath.join(base, path))
+    addresses = sorted({found.removesuffix("index.html").rstrip("/") for found in site.paths})
+    best = difflib.get_close_matches(wanted, addresses, n=1, cutoff=0.85)
+    if best and _alike(PurePosixPath(wanted).name, PurePosixPath(best[0]).name):
+        return f"{message}: did you mean '{_relative(best[0], base, target, site)}'?"
+    return (
+        f"{message}: correct the address (relative to the page's address, {base or '.'}/), or "
+        "use a Markdown link to the page's file"
+    )
+
+
+def _alike(name: str, other: str) -> bool:
+    """Whether two file or folder names are near enough to be a misspelling of one another."""
+    return difflib.SequenceMatcher(None, name, other).ratio() >= 0.75
+
+
+def _relative(site_path: str, base: str, target: str, site: SitePaths) -> str:
+    """``site_path`` written relative to the page's address, a page's with its final /."""
+    relative = posixpath.relpath(site_path or ".", base or ".")
+    if site_path not in site.paths:  # a page: its folder's index.html
+        relative = "./" if relative == "." else f"{relative}/"
+    fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+    return relative + fragment
 
 
 def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:

@@ -10,20 +10,12 @@ from leadership.content import FilmLibrary
 from leadership.interface import strings_for
 from leadership.languages import LANGUAGES
 from leadership.subtitles.cues import Cue, to_webvtt
-from leadership.subtitles.films import Film, subtitle_path
+from leadership.subtitles.films import PUBLISHED_FOLDER, Film, published_name, subtitle_path
 from leadership.subtitles.transcript import paragraphs
 
 # The id of the transcript's heading on a film page (partials/film.html): search files the
 # cues under it.
 TRANSCRIPT_ID = "transcript"
-# Where subtitle files and self-hosted videos are published, relative to the site root.
-PUBLISHED_FOLDER = "transcripts"
-
-
-def published_name(slug: str, language: str, extension: str) -> str:
-    return f"{PUBLISHED_FOLDER}/{slug}.{language}.{extension}"
-
-
 def film_page_context(
     film: Film, cues: list[Cue], language: str, url_for: Callable[[str], str]
 ) -> dict:

@@ -30,6 +30,8 @@ from leadership.reporting import ContentError, Problem
 from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose
 
+# Where subtitle files and self-hosted videos are published, relative to the site root.
+PUBLISHED_FOLDER = "transcripts"
 FILMS_FILE = "films.yml"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DURATION = re.compile(r"\d{2}:[0-5]\d")
@@ -77,6 +79,10 @@ class Film:
         return [phrase for phrase in self.phrases if phrase.track == track]
 
 
+def published_name(slug: str, language: str, extension: str) -> str:
+    return f"{PUBLISHED_FOLDER}/{slug}.{language}.{extension}"
+
+
 def subtitle_path(transcripts_dir: str | Path, slug: str, language: str) -> Path:
     """Where a film's subtitles in one language live: <dir>/<slug>.<language>.srt."""
     return Path(transcripts_dir) / f"{slug}.{language}.srt"
@@ -90,13 +96,21 @@ def load_films(transcripts_dir: str | Path) -> list[Film]:
 def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
     """The films in one films.yml file; raises ContentError with path:line (``name`` is the
     path as problems show it)."""
+    films, problems = read_films_file(path, name)
+    if problems:
+        raise ContentError(problems)
+    return films
+
+
+def read_films_file(path: str | Path, name: str | None = None) -> tuple[list[Film], list[Problem]]:
+    """(the films of one films.yml that read without a problem, every problem in the file),
+    so that what can be checked of the good entries is checked while others are mended.
+    Raises ContentError with path:line when the file cannot be read as YAML."""
     name = name or str(path)
     _, root = read_films_document(path, name)
     reader = _Reader(name, Path(path).parent)
     films = reader.films(root)
-    if reader.problems:
-        raise ContentError(reader.problems)
-    return films
+    return films, reader.problems
 
 
 def read_films_document(path: str | Path, name: str | None = None) -> tuple[str, yaml.Node | None]:
