@@ -29,7 +29,7 @@ from leadership.subtitles.cues import (
     plain_text,
     scan_srt,
 )
-from leadership.subtitles.films import FILMS_FILE, Film, load_films_file
+from leadership.subtitles.films import FILMS_FILE, Film, read_films_file
 from leadership.subtitles.films import RULE as FILM_METADATA
 from leadership.subtitles.rules import (
     NAME_LINKING_WORDS,
@@ -417,13 +417,16 @@ def _check_folder(
 ) -> tuple[list[Problem], list[Film] | None]:
     problems: list[Problem] = []
     films_path = films_file or folder.path / FILMS_FILE
-    films: list[Film] | None = None
+    films: list[Film] | None = None  # None unless the whole file is right
+    readable: list[Film] = []  # the entries that are, whatever the rest of the file
     films_name = display_path(films_path)
     if films_file is not None or films_path.is_file():
         try:
-            films = load_films_file(films_path, films_name)
+            readable, found = read_films_file(films_path, films_name)
         except ContentError as error:
-            problems.extend(error.problems)
+            found = error.problems
+        problems.extend(found)
+        films = None if found else readable
     slugs = {film.slug: film for film in films or []}
 
     by_film: dict[str, dict[str, SubtitleFile]] = {}
@@ -471,7 +474,7 @@ def _check_folder(
         for language, translation in files.items():
             if language != DEFAULT_LANGUAGE:
                 problems.extend(check_pair(original, translation))
-    for film in films or []:
+    for film in readable:
         problems.extend(_phrases_not_found(film, by_film.get(film.slug, {}), films_name))
     return problems, films
 
