@@ -58,6 +58,18 @@ TRANSLATION_RULES = ("translation-draft", "translation-outdated", "translation-r
 SPELLING = "spelling"
 WELSH_DICTIONARY = "welsh-dictionary"
 
+# A source file that cannot be read as text, reported by the check that owns it (subtitles,
+# pages); the checks that read it after (spelling, Welsh) leave it to that report.
+UNREADABLE_SOURCE_RULES = frozenset({"not-utf8", "unreadable-file", FRONT_MATTER_ENCODING})
+
+
+def unreadable_sources(problems) -> frozenset[str]:
+    """The files (as problems name them) that ``problems`` say cannot be read."""
+    return frozenset(
+        problem.path for problem in problems if problem.rule in UNREADABLE_SOURCE_RULES
+    )
+
+
 # Links in the built site (docs-dev/link-rules.md).
 BROKEN_LINK = "broken-link"
 MISSING_FRAGMENT = "missing-fragment"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -569,12 +569,17 @@ def to_problem(misspelling: Misspelling, speller: Speller) -> Problem:
 
 
 def check_files(
-    root: Path, files: list[tuple[str, Path, str]], speller: Speller
+    root: Path, files: list[tuple[str, Path, str]], speller: Speller,
+    reported: Collection[str] = (),
 ) -> list[Problem]:
+    """The spelling problems of ``files``; those in ``reported`` (as problems name them),
+    which another check has reported as unreadable, are left out."""
     problems = []
     checkers = {"page": check_markdown, "subtitles": check_subtitles}
     for what, path, language in files:
         shown = shown_path(path, root)
+        if shown in reported:
+            continue
         if what == "interface":
             try:
                 found = check_interface_file(path, shown, speller)
@@ -597,9 +602,13 @@ def check_files(
     return sorted(problems)
 
 
-def check_project(root: Path, speller: Speller | None = None) -> tuple[list[Problem], int]:
+def check_project(
+    root: Path, speller: Speller | None = None, reported: Collection[str] = ()
+) -> tuple[list[Problem], int]:
     speller = speller or Speller(root)
-    files = project_files(root)
+    files = [
+        entry for entry in project_files(root) if shown_path(entry[1], root) not in reported
+    ]
     return check_files(root, files, speller), len(files)
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass, replace
 from functools import cache
 from importlib import metadata
@@ -54,6 +54,7 @@ from leadership.markdown_source import (
     without_code,
 )
 from leadership.reporting import ContentError, Problem, shown_path
+from leadership.rules import unreadable_sources
 from leadership.spelling import markdown_regions, subtitle_text
 
 if TYPE_CHECKING:
@@ -796,6 +797,7 @@ def check_welsh(
     root: Path = PROJECT_ROOT,
     texts: Mapping[Path, str | bytes] | None = None,
     verdicts: StampedCache | None = None,
+    reported: Collection[str] = (),
 ) -> list[Problem]:
     """Every Welsh problem in ``paths``: each a Welsh page (.md), Welsh subtitles (.srt) or
     an interface strings module (.py, as ``leadership/interface.py``).
@@ -805,7 +807,8 @@ def check_welsh(
     its content model read (``leadership.content``), so nothing is read twice. ``verdicts``
     (``verdict_cache``): each file's problems kept by what they depend on, so a file checked
     before, unchanged, is not checked again. A data file that cannot be used is reported as
-    problems too, never as a traceback.
+    problems too, never as a traceback. ``reported``: the files (as problems name them)
+    another check has already reported as unreadable, left out here (``unreadable_sources``).
     """
     try:
         data = data or load_data()
@@ -827,6 +830,8 @@ def check_welsh(
     problems: list[Problem] = []
     for path in paths:
         shown = shown_path(path, root)
+        if shown in reported:
+            continue
         if path.suffix == ".py":
             problems += interface_problems(path, shown, data, checker)
             continue
@@ -945,11 +950,16 @@ def check_content(
         if file.data is not None
     )
     files = sorted(pages + subtitles) + project_interface_files(root)
-    return check_welsh(files, dictionary, root=root, texts=texts, verdicts=verdict_cache(root))
+    return check_welsh(
+        files, dictionary, root=root, texts=texts, verdicts=verdict_cache(root),
+        reported=unreadable_sources([*content.films.problems, *content.page_problems]),
+    )
 
 
-def check_project(root: Path = PROJECT_ROOT) -> tuple[list[Problem], int]:
-    files = welsh_files(root)
+def check_project(
+    root: Path = PROJECT_ROOT, reported: Collection[str] = ()
+) -> tuple[list[Problem], int]:
+    files = [path for path in welsh_files(root) if shown_path(path, root) not in reported]
     return check_welsh(files, root=root, verdicts=verdict_cache(root)), len(files)
 
 

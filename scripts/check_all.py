@@ -39,6 +39,7 @@ from leadership.languages import LANGUAGES, missing_counterparts, source_pages  
 from leadership.pages.checks import check_pages  # noqa: E402
 from leadership.pages.translation_status import check_translations  # noqa: E402
 from leadership.reporting import EXIT_OK, Problem, report  # noqa: E402
+from leadership.rules import unreadable_sources  # noqa: E402
 from leadership.spelling import check_project  # noqa: E402
 from leadership.subtitles.check import check_paths  # noqa: E402
 from leadership.welsh_check import check_project as check_welsh_project  # noqa: E402
@@ -59,6 +60,9 @@ class Runner:
         self.root = root
         self.outcomes: list[Outcome] = []
         self.site_dir: Path | None = None
+        # Files the subtitle and page checks reported as unreadable: the spelling and Welsh
+        # checks, which read them too, leave them to that one report.
+        self.unreadable: set[str] = set()
 
     def run(self, number: int, total: int, name: str, step: Callable[[], tuple[str, str]]) -> str:
         print(f"\n== {number}/{total} {name}", flush=True)
@@ -75,18 +79,23 @@ class Runner:
         return any(o.status == FAILED for o in self.outcomes if o.name in names)
 
 
-def in_process(check: str, unit: str, work: Callable[[], tuple[list, int]]):
+def in_process(
+    check: str, unit: str, work: Callable[[], tuple[list, int]], runner: Runner | None = None
+):
     def step() -> tuple[str, str]:
         problems, checked = work()
+        if runner is not None:
+            runner.unreadable |= unreadable_sources(problems)
         code = report(check, problems, checked, unit)
         return (PASSED if code == EXIT_OK else FAILED), ""
 
     return step
 
 
-def subtitles_step(root: Path):
+def subtitles_step(root: Path, runner: Runner):
     def step() -> tuple[str, str]:
         result = check_paths([root / "transcripts"])
+        runner.unreadable |= unreadable_sources(result.problems)
         code = report("check_subtitles", result.problems, result.checked, "files",
                       note=result.note)
         return (PASSED if code == EXIT_OK else FAILED), ""
@@ -146,14 +155,18 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     runner = Runner(root)
     with tempfile.TemporaryDirectory(prefix="check-all-site-") as temporary:
         steps = [
-            ("subtitles", subtitles_step(root)),
-            ("pages", in_process("check_pages", "pages", lambda: check_pages(root))),
+            ("subtitles", subtitles_step(root, runner)),
+            ("pages", in_process("check_pages", "pages", lambda: check_pages(root), runner)),
             ("page parity", in_process("page_parity", "pages", lambda: parity(root))),
             ("translations", in_process(
                 "translations", "translations", lambda: check_translations(root)[:2]
             )),
-            ("spelling", in_process("check_spelling", "files", lambda: check_project(root))),
-            ("welsh", in_process("check_welsh", "files", lambda: check_welsh_project(root))),
+            ("spelling", in_process(
+                "check_spelling", "files", lambda: check_project(root, None, runner.unreadable)
+            )),
+            ("welsh", in_process(
+                "check_welsh", "files", lambda: check_welsh_project(root, runner.unreadable)
+            )),
         ]
         if not args.no_build:
             steps += [

@@ -244,3 +244,24 @@ def test_the_contributing_guides_show_an_example_line_for_every_rule(guide):
     assert missing == []
     for rule, example in rows.items():
         assert re.match(rf"^\S+:\d+: {re.escape(rule)}: ", example), (rule, example)
+
+
+@pytest.mark.build
+def test_subtitles_that_are_not_utf8_are_reported_once_by_make_check_and_the_build(
+    project, tmp_path
+):
+    # Saved by an editor in Windows' Western European encoding: the subtitle check owns the
+    # file and says how to mend it; the spelling and Welsh checks, which read it too, do not
+    # say it again.
+    subtitles = project / "transcripts" / "leading-in-a-crisis.cy.srt"
+    subtitles.write_bytes(subtitles.read_text(encoding="utf-8").encode("cp1252", "replace"))
+    shown = "transcripts/leading-in-a-crisis.cy.srt"
+    completed, _ = run_check_all(project, "--no-build")
+    assert completed.returncode == 1
+    about_it = [line for line in problem_lines(completed.stdout) if line.startswith(shown)]
+    assert len(about_it) == 1 and ": not-utf8: " in about_it[0], completed.stdout
+    assert "check_spelling: OK" in completed.stdout and "check_welsh: OK" in completed.stdout
+    built = build_site(tmp_path / "site", project_dir=project)
+    assert built.returncode != 0
+    build_lines = problem_lines(built.stdout + built.stderr)
+    assert [line for line in build_lines if line.startswith(shown)] == about_it, build_lines
