@@ -72,3 +72,28 @@ def _compose(text: str, loader_class, construct: bool) -> tuple[yaml.Node | None
     finally:
         loader.dispose()
     return node, data
+
+
+def describe_error(error: yaml.YAMLError, text: str, first_line: int = 1) -> tuple[int, str]:
+    """(line, message) for a YAML error in ``text``, whose first line is file line
+    ``first_line``: where YAML stopped, what it was reading from where, and the usual mend."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return first_line, str(error)
+    mark = error.problem_mark or error.context_mark
+    line = first_line + mark.line if mark else first_line
+    # YAML notices a mistake where it stops making sense, often a line after it; the context
+    # says where the construct it was reading began.
+    where = ""
+    if error.context and error.context_mark and error.problem_mark:
+        where = f" ({error.context} that starts on line {first_line + error.context_mark.line})"
+    return line, f"{error.problem or error}{where}{_quoting_hint(text, mark)}"
+
+
+def _quoting_hint(text: str, mark) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if ": " in line.split(":", 1)[-1] and not line.strip().startswith(("'", '"')):
+        return " (a value with ': ' in it must be in quotes)"
+    return ""

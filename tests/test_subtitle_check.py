@@ -82,6 +82,8 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     # films.yml's phrases (words in the other language), each at its own list item's line.
     "phrase_not_in_its_track": {("films.yml", "film-metadata", 11)},
     "phrase_in_the_language_of_its_track": {("films.yml", "film-metadata", 11)},
+    # YAML stops at the value with ': ' in it, and says to quote it.
+    "films_yml_value_with_an_unquoted_colon": {("films.yml", "film-metadata", 9)},
     # A film's phrases are checked while another entry of the file is being mended.
     "phrase_not_in_its_track_beside_a_broken_entry": {
         ("films.yml", "film-metadata", 11), ("films.yml", "film-metadata", 19),
@@ -107,6 +109,14 @@ def test_fixture_reports_exact_rule_and_line(name):
 def test_pair_case_reports_exact_rule_and_line(case):
     problems = check_paths([PAIRS / case]).problems
     assert {(Path(p.path).name, p.rule, p.line) for p in problems} == PAIR_CASES[case]
+
+
+def test_a_films_yml_syntax_error_says_how_to_mend_it():
+    (problem,) = check_paths([PAIRS / "films_yml_value_with_an_unquoted_colon"]).problems
+    assert problem.message == (
+        "invalid YAML: mapping values are not allowed here (a value with ': ' in it must be "
+        "in quotes)"
+    )
 
 
 def test_every_fixture_file_has_an_expectation():

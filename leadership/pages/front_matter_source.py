@@ -16,7 +16,7 @@ import yaml
 
 from leadership.markdown_source import Source, split_source
 from leadership.reporting import ContentError, Problem
-from leadership.yaml_nodes import compose_document
+from leadership.yaml_nodes import compose_document, describe_error
 
 # Why front matter could not be read (``UnreadableFrontMatter.reason``).
 MISSING = "missing"  # the page does not start with a '---' line
@@ -156,19 +156,10 @@ def _unreadable_problem(unreadable: UnreadableFrontMatter,
     if reason == NOT_A_MAPPING:
         return Problem(path, first, "frontmatter-syntax",
                        "the front matter must be lines of 'key: value'")
-    error = unreadable.yaml_error
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        line = first + mark.line if mark else 1
-        # YAML notices a mistake where it stops making sense, often a line after it; the
-        # context says where the construct it was reading began.
-        where = ""
-        if error.context and error.context_mark and error.problem_mark:
-            where = f" ({error.context} that starts on line {first + error.context_mark.line})"
-        return Problem(path, line, "frontmatter-syntax",
-                       f"the front matter is not valid YAML: {error.problem or error}{where}"
-                       f"{_syntax_hint(unreadable.yaml_text, mark)}")
-    return Problem(path, 1, "frontmatter-syntax", f"the front matter is not valid YAML: {error}")
+    line, message = describe_error(unreadable.yaml_error, unreadable.yaml_text, first)
+    return Problem(
+        path, line, "frontmatter-syntax", f"the front matter is not valid YAML: {message}"
+    )
 
 
 def block_end(lines: list[str], start: int, min_indent: int) -> int:
@@ -186,13 +177,3 @@ def block_end(lines: list[str], start: int, min_indent: int) -> int:
             break
         last = index
     return last
-
-
-def _syntax_hint(text: str, mark) -> str:
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    if ": " in line.split(":", 1)[-1] and not line.strip().startswith(("'", '"')):
-        return " (a value with ': ' in it must be in quotes)"
-    return ""

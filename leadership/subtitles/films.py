@@ -28,7 +28,7 @@ from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.pages.content_safety import MARKUP, unsafe_url
 from leadership.reporting import ContentError, Problem
 from leadership.subtitles.rules import problem
-from leadership.yaml_nodes import compose
+from leadership.yaml_nodes import compose, describe_error
 
 # Where subtitle files and self-hosted videos are published, relative to the site root.
 PUBLISHED_FOLDER = "transcripts"
@@ -125,12 +125,9 @@ def read_films_document(path: str | Path, name: str | None = None) -> tuple[str,
         raise ContentError([problem(RULE, name, 1, message)]) from None
     try:
         root = compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise ContentError([problem(RULE, name, line, f"invalid YAML: {exc.problem}")]) from None
-    except yaml.YAMLError as exc:
-        raise ContentError([problem(RULE, name, 1, f"invalid YAML: {exc}")]) from None
+    except yaml.YAMLError as error:
+        line, message = describe_error(error, text)
+        raise ContentError([problem(RULE, name, line, f"invalid YAML: {message}")]) from None
     return text, root
 
 
