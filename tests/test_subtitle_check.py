@@ -84,6 +84,8 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "phrase_in_the_language_of_its_track": {("films.yml", "film-metadata", 11)},
     # YAML stops at the value with ': ' in it, and says to quote it.
     "films_yml_value_with_an_unquoted_colon": {("films.yml", "film-metadata", 9)},
+    # A correction names a cue the file has (the Welsh file has 5), at the correction's line.
+    "correction_past_the_last_cue": {("films.yml", "film-metadata", 15)},
     # A film's phrases are checked while another entry of the file is being mended.
     "phrase_not_in_its_track_beside_a_broken_entry": {
         ("films.yml", "film-metadata", 11), ("films.yml", "film-metadata", 19),
@@ -116,6 +118,14 @@ def test_a_films_yml_syntax_error_says_how_to_mend_it():
     assert problem.message == (
         "invalid YAML: mapping values are not allowed here (a value with ': ' in it must be "
         "in quotes)"
+    )
+
+
+def test_a_phrase_no_cue_has_is_quoted_as_written():
+    (problem,) = check_paths([PAIRS / "phrase_not_in_its_track"]).problems
+    assert problem.message.startswith("phrase 'Bore da.' is in no cue of ")
+    assert problem.message.endswith(
+        "sample-film.en.srt: copy it from the cue as it is written there, or remove it"
     )
 
 

@@ -476,6 +476,9 @@ def _check_folder(
                 problems.extend(check_pair(original, translation))
     for film in readable:
         problems.extend(_phrases_not_found(film, by_film.get(film.slug, {}), films_name))
+        problems.extend(_corrections_past_the_end(
+            film, by_film.get(film.slug, {}), films_name, folder.path.parent
+        ))
     return problems, films
 
 
@@ -493,8 +496,36 @@ def _phrases_not_found(
         if not any(pattern.search(cue.text) for cue in subtitles.cues):
             found.append(problem(
                 FILM_METADATA, films_name, phrase.line,
-                f"phrase {phrase.text!r} is in no cue of {subtitles.name}: copy it from the "
+                f"phrase '{phrase.text}' is in no cue of {subtitles.name}: copy it from the "
                 "cue as it is written there, or remove it",
+            ))
+    return found
+
+
+def _corrections_past_the_end(
+    film: Film, files: dict[str, SubtitleFile], films_name: str, root: Path
+) -> list[Problem]:
+    """A correction names a cue that exists: an English one a cue of the source transcript
+    (``source_fixture``, when it is in the project), a Welsh one a cue of the Welsh file."""
+    counts: dict[str, tuple[int, str]] = {}
+    source = root / film.source_fixture if film.source_fixture else None
+    if source is not None and source.is_file():
+        counts[DEFAULT_LANGUAGE] = (len(check_file(source).cues), film.source_fixture)
+    for language, subtitles in files.items():
+        readable = not any(p.severity == "error" for p in subtitles.problems)
+        if language != DEFAULT_LANGUAGE and readable:
+            counts[language] = (len(subtitles.cues), subtitles.name)
+    found = []
+    for correction in film.corrections:
+        cue, language = correction.get("cue"), correction.get("language")
+        if not isinstance(cue, int) or language not in counts:
+            continue
+        count, name = counts[language]
+        if cue > count:
+            found.append(problem(
+                FILM_METADATA, films_name, correction["line"],
+                f"correction cue {cue} is past the last cue of {name} ({count}): give the "
+                "number of the cue that was corrected",
             ))
     return found
 

@@ -67,6 +67,7 @@ class Film:
     source: dict[str, str]
     description: dict[str, str]
     video: dict[str, str] | None
+    # Each with its cue, language, change and reason, and its line in films.yml.
     corrections: list[dict[str, Any]] = field(default_factory=list)
     source_fixture: str | None = None
     line: int = 0  # the line of the film's entry in films.yml
@@ -297,6 +298,7 @@ class _Reader:
         result = []
         for item in node.value:
             values: dict[str, Any] = dict(self.fields(item, "correction", CORRECTION_KEYS) or {})
+            values["line"] = item.start_mark.line + 1
             if "cue" in values:
                 if values["cue"].isdigit() and int(values["cue"]) > 0:
                     values["cue"] = int(values["cue"])
@@ -325,7 +327,7 @@ class _Reader:
                 self.fail(item, f"phrase track and language must each be one of "
                                 f"{', '.join(LANGUAGES)}")
             elif track == language:
-                self.fail(item, f"phrase {values['text']!r} is in the language of its track "
+                self.fail(item, f"phrase '{values['text']}' is in the language of its track "
                                 f"({track}): list only words in the other language")
             else:
                 result.append(Phrase(track, language, " ".join(values["text"].split()),
