@@ -23,6 +23,7 @@ from leadership.subtitles.cues import (
     FORMATTING_TAG,
     HTML_TAG,
     Cue,
+    count_cues,
     decode_srt,
     format_timestamp,
     phrase_pattern,
@@ -510,7 +511,7 @@ def _corrections_past_the_end(
     counts: dict[str, tuple[int, str]] = {}
     source = root / film.source_fixture if film.source_fixture else None
     if source is not None and source.is_file():
-        counts[DEFAULT_LANGUAGE] = (len(check_file(source).cues), film.source_fixture)
+        counts[DEFAULT_LANGUAGE] = (count_cues(source), film.source_fixture)
     for language, subtitles in files.items():
         readable = not any(p.severity == "error" for p in subtitles.problems)
         if language != DEFAULT_LANGUAGE and readable:

@@ -610,6 +610,13 @@ def _check_blank_lines(
 # --- public API ---------------------------------------------------------------------------
 
 
+def count_cues(path: Path) -> int:
+    """How many cues an SRT file has, counted by their timing lines without reading the
+    cues: for a file the site only refers to (a film's source transcript)."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return sum(1 for line in text.splitlines() if TIMING_LINE.match(line))
+
+
 def parse_srt(text: str, path: str) -> list[Cue]:
     """The cues of an SRT text; raises SubtitleError listing every structural error."""
     cues, problems = scan_srt(text, str(path))
