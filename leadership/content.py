@@ -237,7 +237,7 @@ def read_site(
                 if problem.line not in lines
             ]
         safety += found
-        safety += check_source_links(page.text, page.path, docs_dir, page.shown)
+        safety += check_source_links(page.text, page.path, docs_dir, page.shown, site.sources)
         # HTML the safety scan refused at a line is not also asked to lead somewhere.
         unsafe = {problem.line for problem in found}
         safety += [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # MkDocs's own rule (mkdocs.utils.meta.YAML_RE): front matter is a YAML block that starts on
 # the first line with "---" and ends with a line of "---" or "...".
@@ -143,5 +144,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return sorted(fenced + inline)
 
 
+# The checks of one page (links, addresses in HTML, placeholders, Welsh) each ask for its
+# text without code, one after another: the inline-code search is the costly part.
+@lru_cache(maxsize=64)
 def without_code(text: str) -> str:
     return mask(text, code_spans(text))

@@ -70,12 +70,23 @@ def link_targets(text: str) -> Iterator[tuple[str, int]]:
         yield match["target"], line_at(body, match.start("target"), source.body_line)
 
 
-def check_source_links(text: str, page: Path, docs_dir: Path, shown: str) -> list[Problem]:
-    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing."""
+def check_source_links(
+    text: str, page: Path, docs_dir: Path, shown: str, sources: Collection[str] | None = None
+) -> list[Problem]:
+    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing.
+    ``sources``: every file and folder under ``docs_dir`` (``SitePaths.sources``), when
+    known; otherwise each target is looked for on disk."""
     problems = []
+    folder = os.path.abspath(page.parent)
     for target, line in link_targets(text):
         path = site_file_target(target)
-        if path is not None and not (page.parent / path).resolve().exists():
+        if path is None:
+            continue
+        if sources is not None:
+            found = os.path.normpath(os.path.join(folder, path)) in sources
+        else:
+            found = (page.parent / path).resolve().exists()
+        if not found:
             problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
     return problems
 
@@ -135,6 +146,8 @@ class SitePaths:
     paths: frozenset[str]
     use_directory_urls: bool = True
     theme_known: bool = True  # whether the theme's files are among the paths
+    # Every file and folder under docs/, as absolute paths, for the links to files.
+    sources: frozenset[str] = frozenset()
 
     @classmethod
     def read(
@@ -146,19 +159,19 @@ class SitePaths:
         paths = set(generated)
         for folder in theme_dirs or ():
             paths.update(
-                found.relative_to(folder).as_posix()
-                for found in Path(folder).rglob("*")
-                if found.is_file() and found.suffix not in THEME_SOURCE_SUFFIXES
+                relative for relative in _files_in(Path(folder))
+                if not relative.endswith(THEME_SOURCE_SUFFIXES)
             )
         for language in LANGUAGES:
-            folder = docs_dir / language
-            if not folder.is_dir():
-                continue
-            for found in folder.rglob("*"):
-                if found.is_file():
-                    relative = found.relative_to(folder).as_posix()
-                    paths.add(site_prefix(language) + _dest(relative, use_directory_urls))
-        return cls(frozenset(paths), use_directory_urls, theme_dirs is not None)
+            paths.update(
+                site_prefix(language) + _dest(relative, use_directory_urls)
+                for relative in _files_in(docs_dir / language)
+            )
+        sources = set()
+        for parent, folders, files in os.walk(os.path.abspath(docs_dir)):
+            sources.add(parent)
+            sources.update(os.path.join(parent, name) for name in [*folders, *files])
+        return cls(frozenset(paths), use_directory_urls, theme_dirs is not None, frozenset(sources))
 
     def address_of(self, src_uri: str) -> str:
         """The folder of a page's address, from the site's root: ``en/about.md`` is at
@@ -181,6 +194,17 @@ class SitePaths:
         return bool(parts) and (
             parts[0] in MADE_BY_THE_SITE or not self.theme_known and parts[0] == "assets"
         )
+
+
+def _files_in(folder: Path) -> Iterator[str]:
+    """The files under ``folder`` that MkDocs copies, as paths relative to it: not in hidden
+    folders (Material's ``.icons``, thousands of files the site does not have)."""
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith((".", "__"))]
+        prefix = Path(parent).relative_to(folder).as_posix()
+        for name in files:
+            if not name.startswith("."):
+                yield name if prefix == "." else f"{prefix}/{name}"
 
 
 def _dest(relative: str, use_directory_urls: bool) -> str:
