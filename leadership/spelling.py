@@ -89,9 +89,11 @@ FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\n]+\]:?")
 ABBREVIATION_KEY = re.compile(r"^\*\[[^\]\n]+\]:", re.M)
 ATTR_LIST = re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*\}")
 AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
-URL = re.compile(r"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>()\[\]]*", re.I)
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-FILE_PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[\w-]+\.(?:md|srt|vtt|yml|yaml|html|py)\b")
+# Possessive (++, *+) where giving characters back could never let the rest match: a word
+# is then tried once, not once for each of its lengths (the checks read every page).
+URL = re.compile(r"\b(?:[A-Za-z][A-Za-z0-9+.-]*+://|www\.|mailto:)[^\s<>()\[\]]*", re.I)
+EMAIL = re.compile(r"\b[\w.+-]++@[\w-]+(?:\.[\w-]+)+\b")
+FILE_PATH = re.compile(r"\b[\w.-]++(?:/[\w.-]+)+\b|\b[\w-]++\.(?:md|srt|vtt|yml|yaml|html|py)\b")
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|\w+);")
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*", re.M)
 

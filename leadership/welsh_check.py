@@ -316,6 +316,8 @@ WORD = re.compile(
     r"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]'))['’](?:th|ch|[rniuwms])(?![^\W\d_])"
 )
 NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
+# A run of letters: what a whole-word pattern's first word must be, letter for letter.
+LETTERS = re.compile(r"[^\W\d_]+")
 # Between two words of one phrase: white space (one line break at most), emphasis, the
 # brackets of a link's text.
 JOINER = re.compile(r"[ \t*_\[\]]*\n?[ \t*_\[\]]*")
@@ -391,11 +393,16 @@ def _form_pattern(form: str) -> re.Pattern:
     return re.compile(WHOLE.format(_form_alternatives(form)), re.I)
 
 
+def _spellings(word: str) -> set[str]:
+    """A word as written and in each of its mutations."""
+    return {word, *welsh.mutate(word).values()}
+
+
 def _form_alternatives(form: str) -> str:
     first, *rest = form.split()
-    spellings = [first, *welsh.mutate(first).values()]
-    alternatives = "|".join(re.escape(spelling) for spelling in sorted(set(spellings), key=len,
-                                                                           reverse=True))
+    alternatives = "|".join(
+        re.escape(spelling) for spelling in sorted(_spellings(first), key=len, reverse=True)
+    )
     pattern = f"(?:{alternatives})"
     for word in rest:
         pattern += r"[\s*_]+" + re.escape(word).replace("'", "['’]")
@@ -410,17 +417,36 @@ def _avoided_patterns(terms: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str, s
 
 
 @cache
-def _any_avoided(terms: tuple[Term, ...]) -> re.Pattern:
-    """One pattern for every avoided form: most texts have none, and are read once."""
-    forms = [form for term in terms for form in term.avoid]
-    if not forms:
-        return re.compile("(?!)")
-    return re.compile(WHOLE.format("|".join(map(_form_alternatives, forms))), re.I)
+def _avoided_by_first_word(
+    terms: tuple[Term, ...],
+) -> dict[str, tuple[re.Pattern, ...]] | None:
+    """Each spelling (lower case) of an avoided form's first word -> the forms' patterns
+    (None when a first word is not letters only, and the text must be searched whole)."""
+    by_first: dict[str, list[re.Pattern]] = {}
+    for pattern, form, _replacement in _avoided_patterns(terms):
+        for spelling in _spellings(form.split()[0]):
+            if not LETTERS.fullmatch(spelling):
+                return None
+            by_first.setdefault(spelling.lower(), []).append(pattern)
+    return {spelling: tuple(patterns) for spelling, patterns in by_first.items()}
+
+
+def _has_avoided(text: str, terms: tuple[Term, ...]) -> bool:
+    """Whether ``text`` has an avoided form anywhere: each form is tried only where a word
+    it could start with is (most texts have none, and are read once)."""
+    by_first = _avoided_by_first_word(terms)
+    if by_first is None:
+        return any(pattern.search(text) for pattern, _, _ in _avoided_patterns(terms))
+    return any(
+        pattern.match(text, word.start())
+        for word in LETTERS.finditer(text)
+        for pattern in by_first.get(word[0].lower(), ())
+    )
 
 
 def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> list[Problem]:
     problems = []
-    if not _any_avoided(terms).search(welsh_text.text):
+    if not _has_avoided(welsh_text.text, terms):
         return problems
     for pattern, form, replacement in _avoided_patterns(terms):
         for match in pattern.finditer(welsh_text.text):
@@ -557,6 +583,7 @@ class MutationChecker:
         self.dictionary = dictionary
         self.data = data
         self._radical: dict[str, bool] = {}
+        self._judged: dict[tuple[str | None, str, str], tuple[str, str] | None] = {}
 
     def is_unmutated(self, word: str) -> bool:
         """Whether ``word`` is certainly a radical: the dictionary has it as one, and it is
@@ -608,7 +635,15 @@ class MutationChecker:
         return found
 
     def _after(self, before: Token | None, trigger: Token, word: str) -> tuple[str, str] | None:
-        """(corrected, reason) when ``word`` is wrong after ``trigger``."""
+        """(corrected, reason) when ``word`` is wrong after ``trigger``: the same two words
+        are judged once (a text repeats many), by the word before only after 'hyd'."""
+        context = before.lower if before is not None and trigger.lower == "hyd" else None
+        question = (context, trigger.text, word)
+        if question not in self._judged:
+            self._judged[question] = self._judge(before, trigger, word)
+        return self._judged[question]
+
+    def _judge(self, before: Token | None, trigger: Token, word: str) -> tuple[str, str] | None:
         key = trigger.lower
         if key in SOFT_AFTER:
             found = self._soft(before, trigger, word)
