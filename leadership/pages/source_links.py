@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -60,14 +61,19 @@ def site_file_target(target: str) -> str | None:
     return path or None
 
 
-def link_targets(text: str) -> Iterator[tuple[str, int]]:
+# Asked by the links check as the content is read and by the headings check once every page
+# has rendered: a page's links are read once a run.
+@lru_cache(maxsize=4096)
+def link_targets(text: str) -> tuple[tuple[str, int], ...]:
     """(target as written, line) of every inline link, image and reference definition in a
     page's source, outside code, in the order they come."""
     source = split_source(text)
     body = without_code(source.body)
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
-    for match in sorted(matches, key=lambda found: found.start("target")):
-        yield match["target"], line_at(body, match.start("target"), source.body_line)
+    return tuple(
+        (match["target"], line_at(body, match.start("target"), source.body_line))
+        for match in sorted(matches, key=lambda found: found.start("target"))
+    )
 
 
 def check_source_links(
