@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from leadership.activities import schema as activity_schema
 from leadership.activities.planning import plan_dest_uri
@@ -39,7 +39,7 @@ from leadership.pages.source_tree import docs_problems, symlink_problems, within
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
 from leadership.subtitles.cues import Cue
-from leadership.subtitles.films import FILMS_FILE, Film
+from leadership.subtitles.films import FILMS_FILE, PUBLISHED_FOLDER, Film, published_name
 
 TRANSLATION_KEY = "translation"
 
@@ -220,9 +220,8 @@ def read_site(
     # The page's source as a whole: safe, its links to files that exist, no placeholder
     # text left from the new-page templates.
     phrases = template_phrases(root / TEMPLATES)
-    site = SitePaths.read(
-        docs_dir, generated_pages(guides, use_directory_urls), use_directory_urls, theme_dirs
-    )
+    made = [*generated_pages(pages, use_directory_urls), *published_files(films)]
+    site = SitePaths.read(docs_dir, made, use_directory_urls, theme_dirs)
     safety = []
     for page in pages.values():
         if page.text is None:
@@ -238,13 +237,7 @@ def read_site(
             ]
         safety += found
         safety += check_source_links(page.text, page.path, docs_dir, page.shown, site.sources)
-        # HTML the safety scan refused at a line is not also asked to lead somewhere.
-        unsafe = {problem.line for problem in found}
-        safety += [
-            problem
-            for problem in raw_html_link_problems(page.text, page.src_uri, page.shown, site)
-            if problem.line not in unsafe
-        ]
+        safety += raw_html_link_problems(page.text, page.src_uri, page.shown, site)
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.
     safety += reflection_question_problems(
@@ -255,19 +248,34 @@ def read_site(
     )
 
 
-def generated_pages(
-    guides: dict[str, list[activity_schema.Activity]], use_directory_urls: bool
-) -> list[str]:
+def generated_pages(pages: dict[str, Page], use_directory_urls: bool) -> list[str]:
     """Where the pages the build makes (each guide's presenter view, the session planner)
-    are written, from the site's root."""
+    are written, from the site's root: for every activity page, whether or not its guide
+    reads (a broken guide is reported at its own lines, not at the links to its view)."""
     written = []
-    for language, activities in guides.items():
+    for language in LANGUAGES:
         prefix = site_prefix(language)
-        written += [
-            present_dest_uri(prefix, activity.slug, use_directory_urls) for activity in activities
+        slugs = [
+            PurePosixPath(page.src_uri).stem
+            for page in pages.values()
+            if page.language == language and page.kind == "activity"
         ]
-        if activities:
+        written += [present_dest_uri(prefix, slug, use_directory_urls) for slug in slugs]
+        if slugs:
             written.append(plan_dest_uri(prefix, use_directory_urls))
+    return written
+
+
+def published_files(films: FilmLibrary) -> list[str]:
+    """The subtitle files (and self-hosted videos) the build publishes, from the site's root."""
+    written = []
+    for film in films.films.values():
+        written += [
+            published_name(film.slug, language, extension)
+            for language in LANGUAGES for extension in ("srt", "vtt")
+        ]
+        if film.video:
+            written.append(f"{PUBLISHED_FOLDER}/{film.video['src']}")
     return written
 
 

@@ -88,7 +88,10 @@ def test_links_in_html_are_checked_against_the_addresses_the_site_will_have(tmp_
     theme = tmp_path / "overrides"
     (theme / "assets" / "stylesheets").mkdir(parents=True)
     (theme / "assets" / "stylesheets" / "site.css").write_text("", encoding="utf-8")
-    site = SitePaths.read(docs, theme_dirs=[theme])
+    (docs / "en" / "activities").mkdir()
+    (docs / "en" / "activities" / "index.md").write_text("# Activities\n", encoding="utf-8")
+    made = ["transcripts/a-film.en.vtt", "activities/a-guide/present/index.html"]
+    site = SitePaths.read(docs, made, theme_dirs=[theme])
     problems = raw_html_link_problems(page.read_text(), "en/principles/kindness.md", "k.md", site)
     relative_to_address = (
         "in HTML an address is relative to the page's address (principles/kindness/), not to "
@@ -104,9 +107,18 @@ def test_links_in_html_are_checked_against_the_addresses_the_site_will_have(tmp_
         "[text](attending.md)",
         "k.md:22: link-target-missing: '../../assets/team.png' in HTML leads to nothing the "
         "site has: correct the address (relative to the page's address, principles/kindness/), "
-        "or use a Markdown link to the page's file",
+        "or use a Markdown link to the file",
         f"k.md:24: link-target-missing: '../../../../elsewhere/' leads outside the site: "
         f"{relative_to_address}",
+        "k.md:28: link-target-missing: '../nowhere/' in HTML leads to nothing the site has: "
+        "correct the address (relative to the page's address, principles/kindness/), or use a "
+        "Markdown link to the file",
+        "k.md:30: link-target-missing: an empty address in HTML leads nowhere: give the "
+        "address, or remove the link",
+        "k.md:32: link-target-missing: '../../assets/stylesheets/site.css/' in HTML leads to "
+        "nothing the site has: did you mean '../../assets/stylesheets/site.css'?",
+        "k.md:35: link-target-missing: '../../transcripts/no-film.en.vtt' in HTML leads to "
+        "nothing the site has: did you mean '../../transcripts/a-film.en.vtt'?",
     ]
 
 
@@ -127,5 +139,5 @@ def test_the_pages_check_finds_a_link_in_html_to_a_missing_page(tmp_path):
     assert [str(problem) for problem in problems] == [
         f"docs/cy/about.md:{len(lines) + 2}: link-target-missing: '../egwyddorion/' in HTML "
         "leads to nothing the site has: correct the address (relative to the page's address, "
-        "cy/about/), or use a Markdown link to the page's file",
+        "cy/about/), or use a Markdown link to the file",
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,8 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "phrase_in_the_language_of_its_track": {("films.yml", "film-metadata", 11)},
     # YAML stops at the value with ': ' in it, and says to quote it.
     "films_yml_value_with_an_unquoted_colon": {("films.yml", "film-metadata", 9)},
+    # A cue number in digits other than 0-9 ("²", "٢٩") is not a cue number, and no traceback.
+    "correction_cue_in_other_digits": {("films.yml", "film-metadata", 11)},
     # A correction names a cue the file has (the Welsh file has 5), at the correction's line.
     "correction_past_the_last_cue": {("films.yml", "film-metadata", 15)},
     # A film's phrases are checked while another entry of the file is being mended.
@@ -119,6 +122,18 @@ def test_a_films_yml_syntax_error_says_how_to_mend_it():
         "invalid YAML: mapping values are not allowed here (a value with ': ' in it must be "
         "in quotes)"
     )
+
+
+def test_a_source_transcript_outside_the_project_is_never_read(tmp_path):
+    transcripts = tmp_path / "transcripts"
+    shutil.copytree(PAIRS / "correction_past_the_last_cue", transcripts)
+    films = transcripts / "films.yml"
+    text = films.read_text(encoding="utf-8").replace(
+        "    corrections:", "    source_fixture: /proc/self/mem\n    corrections:"
+    ).replace("language: cy", "language: en")
+    films.write_text(text, encoding="utf-8")
+    # Nothing to count the English corrections against: no problem, and no traceback.
+    assert check_paths([transcripts]).problems == []
 
 
 def test_a_phrase_no_cue_has_is_quoted_as_written():

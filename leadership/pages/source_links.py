@@ -25,12 +25,11 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, site_prefix
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, language_of_site_path, site_prefix
 from leadership.markdown_source import line_at, mask, split_source, without_code
 from leadership.pages.allowlist import ATTRIBUTES
 from leadership.reporting import Problem
 from leadership.rules import MISSING_FRAGMENT
-from leadership.subtitles.films import PUBLISHED_FOLDER
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
@@ -41,16 +40,24 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An HTML comment as Markdown and browsers both end it (not "<!-->", which ends at once).
 HTML_COMMENT = re.compile(r"<!--(?!-?>)[\s\S]*?-->")
 # An HTML start tag written in the Markdown, and the attributes in it that name an address.
-RAW_HTML_TAG = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+RAW_HTML_TAG = re.compile(
+    r"""<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?>"""
+)
 ADDRESS_ATTRIBUTE = re.compile(
     r"""\s(?P<attribute>href|src|poster)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
     re.I,
 )
-# What the site has from neither the pages' sources nor the theme: the search index, the
-# published subtitles, the sitemap. The link check of the built site checks links to them.
-MADE_BY_THE_SITE = frozenset({"search", "sitemap.xml", "sitemap.xml.gz", PUBLISHED_FOLDER})
-# Files of a theme's folder that are templates or settings, not copied to the site.
-THEME_SOURCE_SUFFIXES = (".html", ".py", ".pyc", ".yml")
+# The folder of each language's search index, written by the search plugins (the link check
+# of the built site checks links into it).
+SEARCH_FOLDER = "search"
+# The files MkDocs writes of its own beside the pages: the theme's 404 page in each
+# language's folder, the sitemap at the root.
+NOT_FOUND_PAGE = "404.html"
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+# Files of a theme's folder that are templates, settings or sources, not copied to the site.
+THEME_SOURCE_SUFFIXES = (".html", ".py", ".pyc", ".yml", ".md")
+# Left out of a URL by browsers (the URL standard): a tab or a line break inside an address.
+URL_IGNORED = re.compile(r"[\t\n\r]")
 
 
 def site_file_target(target: str) -> str | None:
@@ -140,7 +147,8 @@ def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
                 group for group in ("double", "single", "bare") if attribute[group] is not None
             )
             offset = tag.start() + attribute.start(name)
-            yield html.unescape(attribute[name]).strip(), line_at(body, offset, source.body_line)
+            address = URL_IGNORED.sub("", html.unescape(attribute[name])).strip()
+            yield address, line_at(body, offset, source.body_line)
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,8 @@ class SitePaths:
     ) -> SitePaths:
         """``theme_dirs``: the theme's folders, the project's first (None: not known, and
         links to the theme's ``assets/`` are left to the link check of the built site)."""
-        paths = set(generated)
+        paths = {*generated, *SITEMAPS}
+        paths.update(site_prefix(language) + NOT_FOUND_PAGE for language in LANGUAGES)
         for folder in theme_dirs or ():
             paths.update(
                 relative for relative in _files_in(Path(folder))
@@ -185,10 +194,12 @@ class SitePaths:
         language, _, relative = src_uri.partition("/")
         return posixpath.dirname(site_prefix(language) + _dest(relative, self.use_directory_urls))
 
-    def has(self, site_path: str) -> bool:
-        site_path = site_path.rstrip("/")
+    def has(self, address: str) -> bool:
+        """Whether the site will have ``address`` (from its root): a file, or a folder with
+        its index.html (an address ending in / must be a folder)."""
+        site_path = address.rstrip("/")
         return (
-            site_path in self.paths
+            site_path in self.paths and not address.endswith("/")
             or posixpath.join(site_path, "index.html") in self.paths
             or not site_path and "index.html" in self.paths
         )
@@ -198,7 +209,7 @@ class SitePaths:
         if parts[0] in LANGUAGES and parts[0] != DEFAULT_LANGUAGE:
             parts = parts[1:]
         return bool(parts) and (
-            parts[0] in MADE_BY_THE_SITE or not self.theme_known and parts[0] == "assets"
+            parts[0] == SEARCH_FOLDER or not self.theme_known and parts[0] == "assets"
         )
 
 
@@ -206,7 +217,9 @@ def _files_in(folder: Path) -> Iterator[str]:
     """The files under ``folder`` that MkDocs copies, as paths relative to it: not in hidden
     folders (Material's ``.icons``, thousands of files the site does not have)."""
     for parent, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith((".", "__"))]
+        folders[:] = [
+            name for name in folders if not name.startswith(".") and name != "__pycache__"
+        ]
         prefix = Path(parent).relative_to(folder).as_posix()
         for name in files:
             if not name.startswith("."):
@@ -230,6 +243,12 @@ def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths)
     problems = []
     base = site.address_of(src_uri)
     for target, line in raw_html_targets(text):
+        if not target:
+            problems.append(Problem(
+                shown, line, RULE, "an empty address in HTML leads nowhere: give the address, "
+                "or remove the link",
+            ))
+            continue
         path = site_file_target(target)
         if path is None:
             continue
@@ -238,12 +257,13 @@ def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths)
             problems.append(Problem(
                 shown, line, RULE,
                 f"'{target}' leads outside the site: in HTML an address is relative to the "
-                f"page's address ({base or '.'}/), not to its file",
+                f"page's address ({base or '.'}/), not to its file{_as_files(site)}",
             ))
             continue
         if resolved == ".":
             resolved = ""
-        if site.made_by_the_site(resolved) or site.has(resolved):
+        folder = path.endswith("/") and resolved != ""
+        if site.made_by_the_site(resolved) or site.has(resolved + "/" * folder):
             continue
         problems.append(Problem(shown, line, RULE, _raw_html_message(target, path, src_uri, site)))
     return problems
@@ -264,22 +284,37 @@ def _raw_html_message(target: str, path: str, src_uri: str, site: SitePaths) -> 
             f"{message}: a link to a page's file is made into its address only in Markdown: "
             "write a Markdown link, [text](file.md), with the file's path from this page's file"
         )
+    wanted = posixpath.normpath(posixpath.join(base, path))
     # What the editor probably meant: the address relative to the page's file, as in Markdown.
-    from_file = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
-    if site.has(from_file):
+    language, _, relative = src_uri.partition("/")
+    file_folder = posixpath.dirname(site_prefix(language) + relative)
+    from_file = posixpath.normpath(posixpath.join(file_folder, path))
+    if from_file != wanted and site.has(from_file):
         return (
             f"{message}: in HTML an address is relative to the page's address ({base or '.'}/), "
             f"not to its file: write '{_relative(from_file, base, target, site)}'"
+            f"{_as_files(site)}"
         )
-    wanted = posixpath.normpath(posixpath.join(base, path))
-    addresses = sorted({found.removesuffix("index.html").rstrip("/") for found in site.paths})
+    # Nearest addresses in the same language: a misspelt English page is not a Welsh one.
+    addresses = sorted({
+        found.removesuffix("index.html").rstrip("/") for found in site.paths
+        if language_of_site_path(found) == language_of_site_path(wanted)
+    })
     best = difflib.get_close_matches(wanted, addresses, n=1, cutoff=0.85)
     if best and _alike(PurePosixPath(wanted).name, PurePosixPath(best[0]).name):
         return f"{message}: did you mean '{_relative(best[0], base, target, site)}'?"
     return (
         f"{message}: correct the address (relative to the page's address, {base or '.'}/), or "
-        "use a Markdown link to the page's file"
+        f"use a Markdown link to the file{_as_files(site)}"
     )
+
+
+def _as_files(site: SitePaths) -> str:
+    """Said when this build writes pages as files (the offline pack), where the addresses
+    written for the published site's folders lead elsewhere."""
+    if site.use_directory_urls:
+        return ""
+    return " (this build writes each page as a file, page.html, as the offline pack does)"
 
 
 def _alike(name: str, other: str) -> bool:

@@ -8,6 +8,7 @@ Every file is checked and every problem collected; nothing stops at the first.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import unicodedata
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, LANGUAGES
+from leadership.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, LANGUAGES, inside
 from leadership.reporting import ContentError, Problem
 from leadership.subtitles.accepted_warnings import FILE_NAME as ACCEPTED_WARNINGS_FILE
 from leadership.subtitles.accepted_warnings import apply_accepted, read_accepted
@@ -510,8 +511,11 @@ def _corrections_past_the_end(
     (``source_fixture``, when it is in the project), a Welsh one a cue of the Welsh file."""
     counts: dict[str, tuple[int, str]] = {}
     source = root / film.source_fixture if film.source_fixture else None
-    if source is not None and source.is_file():
-        counts[DEFAULT_LANGUAGE] = (count_cues(source), film.source_fixture)
+    # Nothing outside the project is read (a source_fixture may name any path).
+    if source is not None and inside(source, root):
+        # A file that cannot be read leaves English corrections unbounded.
+        with contextlib.suppress(OSError):
+            counts[DEFAULT_LANGUAGE] = (count_cues(source), film.source_fixture)
     for language, subtitles in files.items():
         readable = not any(p.severity == "error" for p in subtitles.problems)
         if language != DEFAULT_LANGUAGE and readable:

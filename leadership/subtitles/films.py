@@ -34,7 +34,8 @@ from leadership.yaml_nodes import compose, describe_error
 PUBLISHED_FOLDER = "transcripts"
 FILMS_FILE = "films.yml"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-DURATION = re.compile(r"\d{2}:[0-5]\d")
+DURATION = re.compile(r"[0-9]{2}:[0-5][0-9]")
+CUE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: "²" and "٢٩" are not cue numbers
 RULE = "film-metadata"
 
 REQUIRED_KEYS = ("slug", "title", "speaker", "role", "duration", "source", "description", "video")
@@ -300,7 +301,7 @@ class _Reader:
             values: dict[str, Any] = dict(self.fields(item, "correction", CORRECTION_KEYS) or {})
             values["line"] = item.start_mark.line + 1
             if "cue" in values:
-                if values["cue"].isdigit() and int(values["cue"]) > 0:
+                if CUE_NUMBER.fullmatch(values["cue"]) and int(values["cue"]) > 0:
                     values["cue"] = int(values["cue"])
                 else:
                     self.fail(item, f"correction cue {values['cue']!r} must be a cue number")
