@@ -30,7 +30,7 @@ import srt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from leadership.subtitles.check import check_paths  # noqa: E402
-from leadership.subtitles.cues import decode_srt, scan_srt  # noqa: E402
+from leadership.subtitles.cues import decode_utf8, scan_srt  # noqa: E402
 
 WORDS = [
     "compassionate", "leadership", "means", "attending", "to", "those", "we", "lead",
@@ -108,7 +108,7 @@ def main() -> None:
 
         def parse_only() -> None:
             for path in files:
-                text, _ = decode_srt(path.read_bytes(), str(path))
+                text, _ = decode_utf8(path.read_bytes(), str(path))
                 scan_srt(text, str(path))
 
         result = check_paths([folder])

@@ -63,6 +63,21 @@ class Runner:
         # Files the subtitle and page checks reported as unreadable: the spelling and Welsh
         # checks, which read them too, leave them to that one report.
         self.unreadable: set[str] = set()
+        self.reported: set[Problem] = set()  # each problem is printed by one check only
+
+    def report(self, check: str, problems: list[Problem], checked: int, unit: str,
+               note: str = "") -> str:
+        """Print a check's problems, but those an earlier check printed already (the same
+        file, line, rule and message: one file read by two checks); its status, from the
+        problems it printed."""
+        new = [problem for problem in problems if problem not in self.reported]
+        repeated = len(problems) - len(new)
+        self.reported.update(new)
+        if repeated:
+            also = f"{repeated} problem{'s' * (repeated != 1)} listed above by an earlier check"
+            note = f"{note}; {also}" if note else also
+        # A repeated problem is the earlier check's failure, not this one's.
+        return PASSED if report(check, new, checked, unit, note=note) == EXIT_OK else FAILED
 
     def run(self, number: int, total: int, name: str, step: Callable[[], tuple[str, str]]) -> str:
         print(f"\n== {number}/{total} {name}", flush=True)
@@ -79,15 +94,11 @@ class Runner:
         return any(o.status == FAILED for o in self.outcomes if o.name in names)
 
 
-def in_process(
-    check: str, unit: str, work: Callable[[], tuple[list, int]], runner: Runner | None = None
-):
+def in_process(check: str, unit: str, work: Callable[[], tuple[list, int]], runner: Runner):
     def step() -> tuple[str, str]:
         problems, checked = work()
-        if runner is not None:
-            runner.unreadable |= unreadable_sources(problems)
-        code = report(check, problems, checked, unit)
-        return (PASSED if code == EXIT_OK else FAILED), ""
+        runner.unreadable |= unreadable_sources(problems)
+        return runner.report(check, problems, checked, unit), ""
 
     return step
 
@@ -96,9 +107,10 @@ def subtitles_step(root: Path, runner: Runner):
     def step() -> tuple[str, str]:
         result = check_paths([root / "transcripts"])
         runner.unreadable |= unreadable_sources(result.problems)
-        code = report("check_subtitles", result.problems, result.checked, "files",
-                      note=result.note)
-        return (PASSED if code == EXIT_OK else FAILED), ""
+        status = runner.report(
+            "check_subtitles", result.problems, result.checked, "files", note=result.note
+        )
+        return status, ""
 
     return step
 
@@ -157,15 +169,17 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         steps = [
             ("subtitles", subtitles_step(root, runner)),
             ("pages", in_process("check_pages", "pages", lambda: check_pages(root), runner)),
-            ("page parity", in_process("page_parity", "pages", lambda: parity(root))),
+            ("page parity", in_process("page_parity", "pages", lambda: parity(root), runner)),
             ("translations", in_process(
-                "translations", "translations", lambda: check_translations(root)[:2]
+                "translations", "translations", lambda: check_translations(root)[:2], runner
             )),
             ("spelling", in_process(
-                "check_spelling", "files", lambda: check_project(root, None, runner.unreadable)
+                "check_spelling", "files", lambda: check_project(root, None, runner.unreadable),
+                runner,
             )),
             ("welsh", in_process(
-                "check_welsh", "files", lambda: check_welsh_project(root, runner.unreadable)
+                "check_welsh", "files", lambda: check_welsh_project(root, runner.unreadable),
+                runner,
             )),
         ]
         if not args.no_build:

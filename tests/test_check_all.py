@@ -265,3 +265,24 @@ def test_subtitles_that_are_not_utf8_are_reported_once_by_make_check_and_the_bui
     assert built.returncode != 0
     build_lines = problem_lines(built.stdout + built.stderr)
     assert [line for line in build_lines if line.startswith(shown)] == about_it, build_lines
+
+
+@pytest.mark.build
+def test_a_films_yml_that_is_not_utf8_is_reported_once_at_the_line_of_its_first_bad_byte(
+    project,
+):
+    films = project / "transcripts" / "films.yml"
+    lines = films.read_bytes().split(b"\n")
+    films.write_bytes(b"\n".join([*lines[:3], b"# caf\xe9", *lines[3:]]))
+    completed, _ = run_check_all(project, "--no-build")
+    assert completed.returncode == 1
+    about_it = [
+        line for line in problem_lines(completed.stdout)
+        if line.startswith("transcripts/films.yml:")
+    ]
+    assert len(about_it) == 1 and about_it[0].startswith(
+        "transcripts/films.yml:4: not-utf8: not UTF-8: byte 0xe9 on this line"
+    ), completed.stdout
+    assert "1 problem listed above by an earlier check" in step_output(
+        completed.stdout, "translations"
+    )

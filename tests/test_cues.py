@@ -12,7 +12,7 @@ from leadership.subtitles.cues import (
     SubtitleError,
     anchors,
     cue_id,
-    decode_srt,
+    decode_utf8,
     format_timestamp,
     formatted_text,
     parse_srt,
@@ -38,7 +38,7 @@ def test_parse_gives_times_text_and_lines():
 def test_bom_and_crlf_read_the_same():
     crlf = "\ufeff" + TWO_CUES.replace("\n", "\r\n")
     assert parse_srt(crlf, "x.srt") == parse_srt(TWO_CUES, "x.srt")
-    text, problems = decode_srt(crlf.encode("utf-8"), "x.srt")
+    text, problems = decode_utf8(crlf.encode("utf-8"), "x.srt")
     assert problems == [] and parse_srt(text, "x.srt") == parse_srt(TWO_CUES, "x.srt")
 
 

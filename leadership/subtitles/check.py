@@ -25,7 +25,7 @@ from leadership.subtitles.cues import (
     HTML_TAG,
     Cue,
     count_cues,
-    decode_srt,
+    decode_utf8,
     format_timestamp,
     phrase_pattern,
     plain_text,
@@ -101,7 +101,7 @@ def check_bytes(
     data: bytes, path: str, language: str | None = None
 ) -> tuple[list[Cue], list[Problem]]:
     """As check_text, for a file's bytes: not UTF-8 is reported, then checked as decoded."""
-    text, problems = decode_srt(data, path)
+    text, problems = decode_utf8(data, path)
     cues, more = check_text(text, path, language)
     return cues, problems + more
 

@@ -139,8 +139,8 @@ def format_timestamp(ms: int, separator: str = ",") -> str:
 # --- decoding ---------------------------------------------------------------------------
 
 
-def decode_srt(data: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Decode an SRT file's bytes as UTF-8 (a BOM is fine).
+def decode_utf8(data: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Decode a subtitle file's (or films.yml's) bytes as UTF-8 (a BOM is fine).
 
     Anything else is a ``not-utf8`` problem naming the likely encoding; the text is then
     decoded as that encoding so that the rest of the file can still be checked.
@@ -632,7 +632,7 @@ def read_srt(path: str | Path) -> list[Cue]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise SubtitleError([problem("unreadable-file", name, 1, str(exc))]) from exc
-    text, problems = decode_srt(data, name)
+    text, problems = decode_utf8(data, name)
     if problems:
         raise SubtitleError(problems)
     return parse_srt(text, name)

@@ -27,6 +27,7 @@ import yaml
 from leadership.languages import LANGUAGES, TRANSLATION_STATUSES
 from leadership.pages.content_safety import MARKUP, unsafe_url
 from leadership.reporting import ContentError, Problem
+from leadership.subtitles.cues import decode_utf8
 from leadership.subtitles.rules import problem
 from leadership.yaml_nodes import compose, describe_error
 
@@ -121,10 +122,13 @@ def read_films_document(path: str | Path, name: str | None = None) -> tuple[str,
     Raises ContentError with path:line when it cannot be read."""
     name = name or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        message = f"cannot read the film metadata: {exc}"
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        message = f"cannot read the film metadata: {exc.strerror or exc}"
         raise ContentError([problem(RULE, name, 1, message)]) from None
+    text, problems = decode_utf8(data, name)
+    if problems:  # not-utf8, at the line of the first byte that is not, as for subtitles
+        raise ContentError(problems)
     try:
         root = compose(text)
     except yaml.YAMLError as error:
