@@ -437,11 +437,24 @@ def _has_avoided(text: str, terms: tuple[Term, ...]) -> bool:
     by_first = _avoided_by_first_word(terms)
     if by_first is None:
         return any(pattern.search(text) for pattern, _, _ in _avoided_patterns(terms))
-    return any(
-        pattern.match(text, word.start())
-        for word in LETTERS.finditer(text)
-        for pattern in by_first.get(word[0].lower(), ())
-    )
+    for word in LETTERS.finditer(text):
+        patterns = by_first.get(word[0].lower())
+        if patterns is None and not word[0].isascii() and _first_word_any_case(terms).fullmatch(
+            word[0]
+        ):
+            # A letter the patterns' case-blind matching takes for another (dotless ı for
+            # i, long ſ for s): try them all here, as one search of the text would have.
+            patterns = tuple(pattern for pattern, _, _ in _avoided_patterns(terms))
+        if any(pattern.match(text, word.start()) for pattern in patterns or ()):
+            return True
+    return False
+
+
+@cache
+def _first_word_any_case(terms: tuple[Term, ...]) -> re.Pattern:
+    """Any spelling of an avoided form's first word, matched as the forms' patterns match it."""
+    spellings = sorted(_avoided_by_first_word(terms) or (), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, spellings)) or "(?!)", re.I)
 
 
 def term_problems(path: str, welsh_text: WelshText, terms: tuple[Term, ...]) -> list[Problem]:

@@ -203,6 +203,13 @@ TERMS = {
         "4: welsh-term: arweinyddiaeth ar y cyd -> arweinyddiaeth a rennir",
     ],
     "preferred_terms.md": [],
+    # Letters the patterns' case-blind matching takes for others (dotless ı, long ſ): found.
+    "avoided_terms_in_look_alike_letters.md": [
+        "9: welsh-term: arweınyddiaeth drugarog (arweinyddiaeth drugarog) -> "
+        "arweinyddiaeth dosturiol",
+        "11: welsh-term: ſet dysgu drwy weithredu (set dysgu drwy weithredu) -> "
+        "set dysgu gweithredol",
+    ],
 }
 
 
