@@ -136,12 +136,55 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Python-Markdown's indentation: a block indented this much more than the content it is in
+# is a code block.
+TAB_LENGTH = 4
+# A block that opens content indented under it, with the project's extensions (a list item,
+# an admonition, a collapsible block, a footnote, a definition): its indented blocks belong
+# to it.
+CONTAINER_START = re.compile(r"(?:[*+-]|\d+[.)]|!!!|\?{3}\+?|\[\^[^\]]+\]:|:)(?:[ \t]|$)")
+
+
+def indented_code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of indented code blocks: a block (lines between blank lines) indented four
+    spaces more than the content it belongs to. Blocks under a list item, an admonition,
+    a content tab, a footnote or a definition belong to it (Python-Markdown's rule)."""
+    spans = []
+    containers: list[int] = []  # the content indent of each open container, innermost last
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", text):
+        start, offset = offset, offset + len(block)
+        if not block.strip() or block.startswith("\n"):
+            continue
+        first = block.lstrip("\n").split("\n", 1)[0].expandtabs(TAB_LENGTH)
+        indent = len(first) - len(first.lstrip())
+        while containers and indent < containers[-1]:
+            containers.pop()
+        base = containers[-1] if containers else 0
+        if indent >= base + TAB_LENGTH:
+            spans.append((start, offset))
+            continue
+        for line in block.lstrip("\n").split("\n"):  # a list's items follow one another
+            expanded = line.expandtabs(TAB_LENGTH)
+            if CONTAINER_START.match(expanded.lstrip()):
+                line_indent = len(expanded) - len(expanded.lstrip())
+                while containers and line_indent < containers[-1] - TAB_LENGTH:
+                    containers.pop()
+                if containers and line_indent == containers[-1] - TAB_LENGTH:
+                    containers.pop()  # the next item of the same list
+                containers.append(line_indent + TAB_LENGTH)
+    return spans
+
+
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of fenced code blocks and inline code: what Markdown shows as literal code."""
+    """Spans of fenced and indented code blocks and inline code: what Markdown shows as
+    literal code."""
     fenced = fenced_code_spans(text)
     masked = mask(text, fenced)
+    blocks = sorted(fenced + indented_code_spans(masked))
+    masked = mask(text, blocks)
     inline = [match.span() for match in INLINE_CODE.finditer(masked)]
-    return sorted(fenced + inline)
+    return sorted(blocks + inline)
 
 
 # The checks of one page (links, addresses in HTML, placeholders, Welsh) each ask for its

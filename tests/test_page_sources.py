@@ -7,7 +7,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from leadership.pages.checks import check_pages
+import markdown
+import pytest
+
+from leadership.markdown_source import without_code
+from leadership.pages.checks import check_pages, mkdocs_settings, project_extensions
 from leadership.pages.placeholders import (
     TEMPLATES,
     check_placeholders,
@@ -141,3 +145,36 @@ def test_the_pages_check_finds_a_link_in_html_to_a_missing_page(tmp_path):
         "leads to nothing the site has: correct the address (relative to the page's address, "
         "cy/about/), or use a Markdown link to the file",
     ]
+
+
+# Each block: (Markdown, whether Python-Markdown shows the marked line as code).
+INDENTED_BLOCKS = {
+    "after a paragraph": ("Text\n\n    MARK <a href='x/'>\n\nAfter", True),
+    "under a list item": ("- item\n\n    MARK continued\n", False),
+    "code under a list item": ("- item\n\n        MARK code\n", True),
+    "under an admonition": ("!!! note\n\n    MARK inside\n", False),
+    "a lazy continuation": ("para line\n    MARK lazy\n", False),
+    "under a nested item": ("1. one\n    - two\n\n        MARK under two\n", False),
+    "code under a nested item": ("1. one\n    - two\n\n            MARK code\n", True),
+    "after a list and a paragraph": ("- a\n- b\n\nPara\n\n    MARK code\n", True),
+    "under a collapsible block": ('??? note "x"\n\n    MARK inside\n', False),
+    "under a footnote": ("Text[^1]\n\n[^1]: note\n\n    MARK more\n", False),
+    "under a definition": ("Term\n:   def\n\n    MARK more\n", False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INDENTED_BLOCKS))
+def test_indented_code_is_code_where_python_markdown_renders_it_as_code(case):
+    text, is_code = INDENTED_BLOCKS[case]
+    extensions, configs = project_extensions(mkdocs_settings(ROOT / "mkdocs.yml"))
+    rendered = markdown.markdown(text, extensions=extensions, extension_configs=configs)
+    assert ("<code>MARK" in rendered) is is_code, rendered  # the case says what Markdown does
+    assert ("MARK" not in without_code(text)) is is_code
+
+
+def test_a_link_in_an_indented_code_block_is_not_a_link(tmp_path):
+    docs, page = docs_with(tmp_path, "link_to_missing_page.md")
+    text = "# Kindness\n\nAn example:\n\n    <a href=\"nowhere/\">x</a> [y](nowhere.md)\n"
+    site = SitePaths.read(docs)
+    assert raw_html_link_problems(text, "en/principles/kindness.md", "k.md", site) == []
+    assert check_source_links(text, page, docs, "k.md") == []
