@@ -94,6 +94,9 @@ def _quoting_hint(text: str, mark) -> str:
         return ""
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
-    if ": " in line.split(":", 1)[-1] and not line.strip().startswith(("'", '"')):
+    value = line.split(":", 1)[-1].strip()
+    if ": " in value and not value.startswith(("'", '"')) and not line.strip().startswith(
+        ("'", '"')
+    ):
         return " (a value with ': ' in it must be in quotes)"
     return ""

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from leadership.reporting import ContentError
 from leadership.subtitles.check import (
@@ -22,6 +23,7 @@ from leadership.subtitles.check import (
 )
 from leadership.subtitles.films import load_films, load_films_file, subtitle_path
 from leadership.subtitles.rules import RULES, THRESHOLDS, rules_table_markdown
+from leadership.yaml_nodes import compose, describe_error
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "srt"
@@ -34,6 +36,8 @@ SINGLE_FILES: dict[str, set[tuple[str, int]]] = {
     "balanced_tags_ok.srt": set(),
     "not_utf8_latin1.srt": {("not-utf8", 7)},
     "not_utf8_utf16.srt": {("not-utf8", 1)},
+    # One stray byte in a UTF-8 file: that line only; the rest is read as the UTF-8 it is.
+    "stray_byte_in_utf8.srt": {("not-utf8", 11)},
     "empty_file.srt": {("no-cues", 1)},
     "missing_timing_line.srt": {("missing-timing-line", 5)},
     "malformed_timing_line.srt": {("malformed-timing-line", 6)},
@@ -116,6 +120,14 @@ def test_pair_case_reports_exact_rule_and_line(case):
     assert {(Path(p.path).name, p.rule, p.line) for p in problems} == PAIR_CASES[case]
 
 
+def test_a_yaml_error_on_a_quoted_value_does_not_ask_for_quotes():
+    text = 'a:\n  b: 1\n c: "Ystyr: x"\n'
+    with pytest.raises(yaml.YAMLError) as error:
+        compose(text)
+    line, message = describe_error(error.value, text)
+    assert line == 3 and "quotes" not in message
+
+
 def test_a_films_yml_syntax_error_says_how_to_mend_it():
     (problem,) = check_paths([PAIRS / "films_yml_value_with_an_unquoted_colon"]).problems
     assert problem.message == (
@@ -173,6 +185,15 @@ def test_not_utf8_names_the_likely_encoding():
     assert "looks like cp1252" in latin1.message
     (utf16,) = check_paths([FIXTURES / "not_utf8_utf16.srt"]).problems
     assert "UTF-16 (little-endian)" in utf16.message
+
+
+def test_a_stray_byte_in_a_utf8_file_leaves_the_rest_as_written():
+    stray = check_file(FIXTURES / "stray_byte_in_utf8.srt")
+    (problem,) = stray.problems
+    assert problem.message.endswith(
+        "(the rest of the file is): retype or remove the character there"
+    )
+    assert stray.cues[1].text == "Mae’r tîm yn cwrdd yn y dŵr."
 
 
 def test_not_utf8_file_is_still_checked_after_decoding():

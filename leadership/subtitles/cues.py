@@ -157,6 +157,17 @@ def decode_utf8(data: bytes, path: str) -> tuple[str, list[Problem]]:
             text = data.decode(name.split()[0].replace("-", "").lower(), errors="replace")
             return text, [problem("not-utf8", path, 1, message)]
     line = data.count(b"\n", 0, bad_at) + 1
+    as_utf8 = data.decode("utf-8", errors="replace")
+    stray = as_utf8.count("\ufffd")
+    if sum(1 for char in as_utf8 if ord(char) > 127) - stray > stray:
+        # More characters are UTF-8 than are not: a stray byte in a UTF-8 file, whose other
+        # lines read as they are (read in another encoding, every letter with an accent
+        # would turn into two and be reported again).
+        message = (
+            f"not UTF-8: byte 0x{data[bad_at]:02x} on this line is not valid UTF-8 (the "
+            "rest of the file is): retype or remove the character there"
+        )
+        return as_utf8, [problem("not-utf8", path, line, message)]
     encoding, text = _guess_encoding(data)
     guess = f"it looks like {encoding}" if encoding else "its encoding could not be recognised"
     message = (
