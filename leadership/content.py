@@ -128,6 +128,7 @@ class SiteContent:
     activities: dict[str, list[activity_schema.Activity]]  # language -> valid guides
     front_matter_problems: list[Problem]  # front matter and activity guides, pairs included
     source_problems: list[Problem]  # every page's source: safety, links to files, placeholders
+    site: SitePaths | None = None  # the files the built site will have, for links in HTML
 
     @property
     def page_problems(self) -> list[Problem]:
@@ -244,7 +245,7 @@ def read_site(
         {page.path: page.text for page in pages.values() if page.text is not None}, docs_dir, root
     )
     return SiteContent(
-        films, pages, references, guides, sorted(set(problems)), sorted(set(safety))
+        films, pages, references, guides, sorted(set(problems)), sorted(set(safety)), site
     )
 
 

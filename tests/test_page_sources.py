@@ -18,7 +18,12 @@ from leadership.pages.placeholders import (
     phrases_of,
     template_phrases,
 )
-from leadership.pages.source_links import SitePaths, check_source_links, raw_html_link_problems
+from leadership.pages.source_links import (
+    SitePaths,
+    check_source_links,
+    raw_html_link_problems,
+    raw_html_missing_fragments,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"
@@ -178,3 +183,29 @@ def test_a_link_in_an_indented_code_block_is_not_a_link(tmp_path):
     site = SitePaths.read(docs)
     assert raw_html_link_problems(text, "en/principles/kindness.md", "k.md", site) == []
     assert check_source_links(text, page, docs, "k.md") == []
+
+
+def test_a_heading_or_cue_an_html_link_names_must_be_on_its_page(tmp_path):
+    docs, _ = docs_with(tmp_path, "link_to_missing_page.md")
+    site = SitePaths.read(docs)
+    ids = {
+        "en/principles/kindness.md": {"kindness"},
+        "en/films/a-film.md": {"transcript", "t-00-28"},
+    }
+    text = (
+        '<a href="#kindness">here</a> <a href="#nowhere">here</a>\n'
+        '<a href="../../films/a-film/#t-00-28">a moment</a>\n'
+        '<a href="../../films/a-film/#t-09-99">no such moment</a>\n'
+        '<a href="https://example.org/#x">elsewhere</a>\n'
+    )
+    problems = raw_html_missing_fragments(
+        text, "en/principles/kindness.md", "k.md", site, ids.get
+    )
+    assert [str(problem) for problem in problems] == [
+        "k.md:1: missing-fragment: '#nowhere': en/principles/kindness.md has no heading or "
+        "anchor '#nowhere': link to one of its headings' ids, or give the heading that id "
+        "({ #id } after it)",
+        "k.md:3: missing-fragment: '../../films/a-film/#t-09-99': en/films/a-film.md has no "
+        "heading or anchor '#t-09-99': link to one of its headings' ids, or give the heading "
+        "that id ({ #id } after it)",
+    ]

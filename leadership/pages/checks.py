@@ -28,7 +28,7 @@ from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
 from leadership.pages.heading_ids import PageIds, heading_id_problems
 from leadership.pages.safe_pages import CHECK_CACHE, SafePages
-from leadership.pages.source_links import missing_fragments
+from leadership.pages.source_links import missing_fragments, raw_html_missing_fragments
 from leadership.reporting import Problem
 from leadership.subtitles.cues import anchors
 from leadership.subtitles.film_pages import TRANSCRIPT_ID
@@ -85,6 +85,10 @@ def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> lis
         if item.ids is not None:
             headings.append((page.src_uri, page.shown, item.ids))
             problems += missing_fragments(page.text or "", page.src_uri, page.shown, ids_of)
+            if content.site is not None:
+                problems += raw_html_missing_fragments(
+                    page.text or "", page.src_uri, page.shown, content.site, ids_of
+                )
     problems += heading_id_problems(headings)
     return sorted(set(problems))
 

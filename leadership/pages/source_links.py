@@ -20,7 +20,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -162,6 +162,8 @@ class SitePaths:
     theme_known: bool = True  # whether the theme's files are among the paths
     # Every file and folder under docs/, as absolute paths, for the links to files.
     sources: frozenset[str] = frozenset()
+    # The page written to each file (``about/index.html`` -> ``en/about.md``).
+    pages: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -177,16 +179,21 @@ class SitePaths:
                 relative for relative in _files_in(Path(folder))
                 if not relative.endswith(THEME_SOURCE_SUFFIXES)
             )
+        pages = {}
         for language in LANGUAGES:
-            paths.update(
-                site_prefix(language) + _dest(relative, use_directory_urls)
-                for relative in _files_in(docs_dir / language)
-            )
+            for relative in _files_in(docs_dir / language):
+                written = site_prefix(language) + _dest(relative, use_directory_urls)
+                paths.add(written)
+                if relative.endswith(".md"):
+                    pages[written] = f"{language}/{relative}"
         sources = set()
         for parent, folders, files in os.walk(os.path.abspath(docs_dir)):
             sources.add(parent)
             sources.update(os.path.join(parent, name) for name in [*folders, *files])
-        return cls(frozenset(paths), use_directory_urls, theme_dirs is not None, frozenset(sources))
+        return cls(
+            frozenset(paths), use_directory_urls, theme_dirs is not None, frozenset(sources),
+            pages,
+        )
 
     def address_of(self, src_uri: str) -> str:
         """The folder of a page's address, from the site's root: ``en/about.md`` is at
@@ -202,6 +209,13 @@ class SitePaths:
             site_path in self.paths and not address.endswith("/")
             or posixpath.join(site_path, "index.html") in self.paths
             or not site_path and "index.html" in self.paths
+        )
+
+    def page_at(self, address: str) -> str | None:
+        """The source (src_uri) of the page at ``address`` (from the site's root), if a
+        page of docs/ is there."""
+        return self.pages.get(address.rstrip("/")) or self.pages.get(
+            posixpath.join(address.rstrip("/"), "index.html").lstrip("/")
         )
 
     def made_by_the_site(self, site_path: str) -> bool:
@@ -266,6 +280,35 @@ def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths)
         if site.made_by_the_site(resolved) or site.has(resolved + "/" * folder):
             continue
         problems.append(Problem(shown, line, RULE, _raw_html_message(target, path, src_uri, site)))
+    return problems
+
+
+def raw_html_missing_fragments(
+    text: str, src_uri: str, shown: str, site: SitePaths,
+    ids_of: Callable[[str], Collection[str] | None],
+) -> list[Problem]:
+    """A problem for every address in the page's HTML to a heading or anchor its page does
+    not have (``#id``, ``../page/#id``), as ``missing_fragments`` for Markdown links."""
+    problems = []
+    base = site.address_of(src_uri)
+    for target, line in raw_html_targets(text):
+        if "#" not in target or SCHEME.match(target) or target.startswith(("/", "{")):
+            continue
+        address, fragment = target.split("#", 1)
+        address = unquote(address.split("?", 1)[0])
+        if not fragment:
+            continue
+        page = src_uri if not address else site.page_at(
+            posixpath.normpath(posixpath.join(base, address))
+        )
+        ids = ids_of(page) if page is not None else None
+        if ids is None or unquote(fragment) in ids:
+            continue  # not a page of the site's sources (reported above if missing)
+        problems.append(Problem(
+            shown, line, MISSING_FRAGMENT,
+            f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
+            "headings' ids, or give the heading that id ({ #id } after it)",
+        ))
     return problems
 
 
