@@ -49,7 +49,10 @@ def step_timer(page) -> str:
 
 
 def visible_step(page) -> str:
-    return page.locator("[data-present-step]:visible").get_attribute("data-present-step")
+    visible = page.locator("[data-present-step]:visible")
+    # Every step shows until presenter.js has run (as without JavaScript): wait for one.
+    expect(visible).to_have_count(1)
+    return visible.get_attribute("data-present-step")
 
 
 # --- the model --------------------------------------------------------------------------
