@@ -319,11 +319,15 @@ def test_an_activity_is_presented_from_file(offline_page, pack):
     page.goto((pack / "activities" / "listening-with-fascination.html").as_uri())
     page.locator("a.cl-present-link").click()
     page.wait_for_url("**/activities/listening-with-fascination/present.html#step-1")
-    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "1"
+    shown = page.locator("[data-present-step]:visible")
+    expect(shown).to_have_count(1)  # once presenter.js has run
+    expect(shown).to_have_attribute("data-present-step", "1")
     page.keyboard.press("ArrowRight")
     page.locator("a[data-cl-language-switch][hreflang='cy']").click()
     page.wait_for_url("**/cy/activities/listening-with-fascination/present.html#step-2")
-    assert page.locator("[data-present-step]:visible").get_attribute("data-present-step") == "2"
+    shown = page.locator("[data-present-step]:visible")
+    expect(shown).to_have_count(1)  # once presenter.js has run
+    expect(shown).to_have_attribute("data-present-step", "2")
 
 
 def test_a_session_is_planned_and_printed_from_file(offline_page, pack, tmp_path):

@@ -108,7 +108,7 @@ def test_a_presenter_view_shows_one_step_at_a_time(page, site_url, language):
     page.goto(presenter_url(site_url, language))
     steps = page.locator("[data-present-step]")
     assert steps.count() > 1
-    assert page.locator("[data-present-step]:visible").count() == 1
+    expect(page.locator("[data-present-step]:visible")).to_have_count(1)
 
 
 @pytest.mark.browser
