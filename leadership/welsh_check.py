@@ -316,6 +316,7 @@ WORD = re.compile(
     r"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]'))['’](?:th|ch|[rniuwms])(?![^\W\d_])"
 )
 NUMBER = re.compile(r"(?<![\w.,:])\d+(?![\w.,:]*\d)")
+ASCII_LETTER_ANY_CASE = re.compile("[a-z]", re.I)
 # A run of letters: what a whole-word pattern's first word must be, letter for letter.
 LETTERS = re.compile(r"[^\W\d_]+")
 # Between two words of one phrase: white space (one line break at most), emphasis, the
@@ -439,8 +440,11 @@ def _has_avoided(text: str, terms: tuple[Term, ...]) -> bool:
         return any(pattern.search(text) for pattern, _, _ in _avoided_patterns(terms))
     for word in LETTERS.finditer(text):
         patterns = by_first.get(word[0].lower())
-        if patterns is None and not word[0].isascii() and _first_word_any_case(terms).fullmatch(
-            word[0]
+        if (
+            patterns is None
+            and not word[0].isascii()
+            and any(_matches_an_ascii_letter(char) for char in word[0] if not char.isascii())
+            and _first_word_any_case(terms).fullmatch(word[0])
         ):
             # A letter the patterns' case-blind matching takes for another (dotless ı for
             # i, long ſ for s): try them all here, as one search of the text would have.
@@ -448,6 +452,12 @@ def _has_avoided(text: str, terms: tuple[Term, ...]) -> bool:
         if any(pattern.match(text, word.start()) for pattern in patterns or ()):
             return True
     return False
+
+
+@cache
+def _matches_an_ascii_letter(char: str) -> bool:
+    """Whether a pattern's case-blind matching takes this letter for an ASCII one (ı, ſ, K)."""
+    return ASCII_LETTER_ANY_CASE.fullmatch(char) is not None
 
 
 @cache
