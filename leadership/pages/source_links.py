@@ -124,12 +124,16 @@ def missing_fragments(
         ids = ids_of(page)
         if ids is None or not fragment or unquote(fragment) in ids:
             continue
-        problems.append(Problem(
-            shown, line, MISSING_FRAGMENT,
-            f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
-            "headings' ids, or give the heading that id ({ #id } after it)",
-        ))
+        problems.append(_missing_fragment(shown, line, target, page, fragment))
     return problems
+
+
+def _missing_fragment(shown: str, line: int, target: str, page: str, fragment: str) -> Problem:
+    return Problem(
+        shown, line, MISSING_FRAGMENT,
+        f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
+        "headings' ids, or give the heading that id ({ #id } after it)",
+    )
 
 
 def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
@@ -208,15 +212,13 @@ class SitePaths:
         return (
             site_path in self.paths and not address.endswith("/")
             or posixpath.join(site_path, "index.html") in self.paths
-            or not site_path and "index.html" in self.paths
         )
 
     def page_at(self, address: str) -> str | None:
         """The source (src_uri) of the page at ``address`` (from the site's root), if a
         page of docs/ is there."""
-        return self.pages.get(address.rstrip("/")) or self.pages.get(
-            posixpath.join(address.rstrip("/"), "index.html").lstrip("/")
-        )
+        site_path = address.rstrip("/")
+        return self.pages.get(site_path) or self.pages.get(posixpath.join(site_path, "index.html"))
 
     def made_by_the_site(self, site_path: str) -> bool:
         parts = site_path.split("/")
@@ -304,11 +306,7 @@ def raw_html_missing_fragments(
         ids = ids_of(page) if page is not None else None
         if ids is None or unquote(fragment) in ids:
             continue  # not a page of the site's sources (reported above if missing)
-        problems.append(Problem(
-            shown, line, MISSING_FRAGMENT,
-            f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
-            "headings' ids, or give the heading that id ({ #id } after it)",
-        ))
+        problems.append(_missing_fragment(shown, line, target, page, fragment))
     return problems
 
 
