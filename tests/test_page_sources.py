@@ -177,6 +177,13 @@ def test_indented_code_is_code_where_python_markdown_renders_it_as_code(case):
     assert ("MARK" not in without_code(text)) is is_code
 
 
+def test_html_in_a_markdown_links_title_is_not_a_link(tmp_path):
+    docs, _ = docs_with(tmp_path, "link_to_missing_page.md")
+    text = '# Kindness\n\nSee [attending](attending.md "as in <a href=\'nowhere/\'>").\n'
+    site = SitePaths.read(docs)
+    assert raw_html_link_problems(text, "en/principles/kindness.md", "k.md", site) == []
+
+
 def test_a_link_in_an_indented_code_block_is_not_a_link(tmp_path):
     docs, page = docs_with(tmp_path, "link_to_missing_page.md")
     text = "# Kindness\n\nAn example:\n\n    <a href=\"nowhere/\">x</a> [y](nowhere.md)\n"

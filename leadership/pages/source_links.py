@@ -141,7 +141,11 @@ def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
     source, outside code and comments, on the elements the allowlist keeps."""
     source = split_source(text)
     body = without_code(source.body)
-    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    # Not HTML: comments, and a Markdown link's address and title ([x](page.md "a <b>")).
+    body = mask(body, [
+        *(comment.span() for comment in HTML_COMMENT.finditer(body)),
+        *((link.start("target"), link.end()) for link in INLINE_LINK.finditer(body)),
+    ])
     for tag in RAW_HTML_TAG.finditer(body):
         allowed = ATTRIBUTES.get(tag["name"].lower(), ())
         for attribute in ADDRESS_ATTRIBUTE.finditer(tag[0]):
