@@ -177,6 +177,14 @@ def test_indented_code_is_code_where_python_markdown_renders_it_as_code(case):
     assert ("MARK" not in without_code(text)) is is_code
 
 
+def test_a_suggested_address_keeps_the_query_and_the_fragment(tmp_path):
+    docs, _ = docs_with(tmp_path, "link_to_missing_page.md")
+    site = SitePaths.read(docs, ["activities/plan/index.html"])
+    text = '<a href="../../activties/plan/?a=x#step-2">the plan</a>\n'
+    (problem,) = raw_html_link_problems(text, "en/principles/kindness.md", "k.md", site)
+    assert problem.message.endswith("did you mean '../../activities/plan/?a=x#step-2'?")
+
+
 def test_html_in_a_markdown_links_title_is_not_a_link(tmp_path):
     docs, _ = docs_with(tmp_path, "link_to_missing_page.md")
     text = '# Kindness\n\nSee [attending](attending.md "as in <a href=\'nowhere/\'>").\n'

@@ -58,6 +58,7 @@ SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 THEME_SOURCE_SUFFIXES = (".html", ".py", ".pyc", ".yml", ".md")
 # Left out of a URL by browsers (the URL standard): a tab or a line break inside an address.
 URL_IGNORED = re.compile(r"[\t\n\r]")
+QUERY_OR_FRAGMENT = re.compile(r"[?#].*")
 
 
 def site_file_target(target: str) -> str | None:
@@ -372,8 +373,9 @@ def _relative(site_path: str, base: str, target: str, site: SitePaths) -> str:
     relative = posixpath.relpath(site_path or ".", base or ".")
     if site_path not in site.paths:  # a page: its folder's index.html
         relative = "./" if relative == "." else f"{relative}/"
-    fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
-    return relative + fragment
+    # The query and fragment as written: ?a=b#step-2.
+    after = QUERY_OR_FRAGMENT.search(target)
+    return relative + (after[0] if after else "")
 
 
 def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:
