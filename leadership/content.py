@@ -39,7 +39,7 @@ from leadership.pages.source_tree import docs_problems, symlink_problems, within
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
 from leadership.subtitles.cues import Cue
-from leadership.subtitles.films import FILMS_FILE, PUBLISHED_FOLDER, Film, published_name
+from leadership.subtitles.films import FILMS_FILE, Film
 
 TRANSLATION_KEY = "translation"
 
@@ -221,7 +221,8 @@ def read_site(
     # The page's source as a whole: safe, its links to files that exist, no placeholder
     # text left from the new-page templates.
     phrases = template_phrases(root / TEMPLATES)
-    made = [*generated_pages(pages, use_directory_urls), *published_files(films)]
+    made = generated_pages(pages, use_directory_urls)
+    made += [name for film in films.films.values() for name in film.published_files]
     site = SitePaths.read(docs_dir, made, use_directory_urls, theme_dirs)
     safety = []
     for page in pages.values():
@@ -237,7 +238,7 @@ def read_site(
                 if problem.line not in lines
             ]
         safety += found
-        safety += check_source_links(page.text, page.path, docs_dir, page.shown, site.sources)
+        safety += check_source_links(page.text, page.path, docs_dir, page.shown, site)
         safety += raw_html_link_problems(page.text, page.src_uri, page.shown, site)
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.
@@ -264,19 +265,6 @@ def generated_pages(pages: dict[str, Page], use_directory_urls: bool) -> list[st
         written += [present_dest_uri(prefix, slug, use_directory_urls) for slug in slugs]
         if slugs:
             written.append(plan_dest_uri(prefix, use_directory_urls))
-    return written
-
-
-def published_files(films: FilmLibrary) -> list[str]:
-    """The subtitle files (and self-hosted videos) the build publishes, from the site's root."""
-    written = []
-    for film in films.films.values():
-        written += [
-            published_name(film.slug, language, extension)
-            for language in LANGUAGES for extension in ("srt", "vtt")
-        ]
-        if film.video:
-            written.append(f"{PUBLISHED_FOLDER}/{film.video['src']}")
     return written
 
 

@@ -147,8 +147,8 @@ CONTAINER_START = re.compile(r"(?:[*+-]|\d+[.)]|!!!|\?{3}\+?|\[\^[^\]]+\]:|:)(?:
 
 def indented_code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of indented code blocks: a block (lines between blank lines) indented four
-    spaces more than the content it belongs to. Blocks under a list item, an admonition,
-    a content tab, a footnote or a definition belong to it (Python-Markdown's rule)."""
+    spaces more than the content it belongs to. Blocks under a list item, an admonition, a
+    collapsible block, a footnote or a definition belong to it (Python-Markdown's rule)."""
     spans = []
     containers: list[int] = []  # the content indent of each open container, innermost last
     offset = 0

@@ -113,6 +113,14 @@ def test_film_page_without_video_says_so_and_offers_downloads(site_dir):
             assert (page_dir / href).resolve().is_file(), href
 
 
+def test_the_site_publishes_what_each_film_says_it_publishes(site_dir):
+    # Film.published_files is what the checks of addresses in a page's HTML count on.
+    published = {
+        path.relative_to(site_dir).as_posix() for path in (site_dir / "transcripts").iterdir()
+    }
+    assert published == {name for film in FILMS for name in film.published_files}
+
+
 def test_published_webvtt_matches_the_srt(site_dir):
     for film in FILMS:
         for language in LANGUAGES:

@@ -42,7 +42,7 @@ def docs_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
 
 def test_a_link_to_a_missing_page_names_its_line_and_the_nearest_page(tmp_path):
     docs, page = docs_with(tmp_path, "link_to_missing_page.md")
-    problems = check_source_links(page.read_text(), page, docs, "kindness.md")
+    problems = check_source_links(page.read_text(), page, docs, "kindness.md", SitePaths.read(docs))
     assert [str(problem) for problem in problems] == [
         "kindness.md:10: link-target-missing: 'atending.md#what-it-means' links to a file "
         "that does not exist: did you mean 'attending.md#what-it-means'?",
@@ -197,7 +197,7 @@ def test_a_link_in_an_indented_code_block_is_not_a_link(tmp_path):
     text = "# Kindness\n\nAn example:\n\n    <a href=\"nowhere/\">x</a> [y](nowhere.md)\n"
     site = SitePaths.read(docs)
     assert raw_html_link_problems(text, "en/principles/kindness.md", "k.md", site) == []
-    assert check_source_links(text, page, docs, "k.md") == []
+    assert check_source_links(text, page, docs, "k.md", site) == []
 
 
 def test_a_heading_or_cue_an_html_link_names_must_be_on_its_page(tmp_path):

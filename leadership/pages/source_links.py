@@ -85,22 +85,15 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
 
 
 def check_source_links(
-    text: str, page: Path, docs_dir: Path, shown: str, sources: Collection[str] | None = None
+    text: str, page: Path, docs_dir: Path, shown: str, site: SitePaths
 ) -> list[Problem]:
-    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing.
-    ``sources``: every file and folder under ``docs_dir`` (``SitePaths.sources``), when
-    known; otherwise each target is looked for on disk."""
+    """A problem for every link in ``text`` (the page at ``page``) to a file that is missing
+    from ``docs_dir`` (``site.sources``: one walk of it, not a look on disk per link)."""
     problems = []
     folder = os.path.abspath(page.parent)
     for target, line in link_targets(text):
         path = site_file_target(target)
-        if path is None:
-            continue
-        if sources is not None:
-            found = os.path.normpath(os.path.join(folder, path)) in sources
-        else:
-            found = (page.parent / path).resolve().exists()
-        if not found:
+        if path is not None and os.path.normpath(os.path.join(folder, path)) not in site.sources:
             problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
     return problems
 

@@ -33,6 +33,7 @@ from leadership.yaml_nodes import compose, describe_error
 
 # Where subtitle files and self-hosted videos are published, relative to the site root.
 PUBLISHED_FOLDER = "transcripts"
+SUBTITLE_FORMATS = ("srt", "vtt")  # the extensions of the subtitle files published
 FILMS_FILE = "films.yml"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DURATION = re.compile(r"[0-9]{2}:[0-5][0-9]")
@@ -80,6 +81,18 @@ class Film:
 
     def phrases_in(self, track: str) -> list[Phrase]:
         return [phrase for phrase in self.phrases if phrase.track == track]
+
+    @property
+    def published_files(self) -> list[str]:
+        """What the build publishes of the film (``film_pages.publish_subtitles``), from the
+        site's root: its subtitles in each language as SRT and WebVTT, and its video."""
+        files = [
+            published_name(self.slug, language, extension)
+            for language in LANGUAGES for extension in SUBTITLE_FORMATS
+        ]
+        if self.video:
+            files.append(f"{PUBLISHED_FOLDER}/{self.video['src']}")
+        return files
 
 
 def published_name(slug: str, language: str, extension: str) -> str:
