@@ -124,8 +124,14 @@ def build_step(runner: Runner, site_dir: Path):
         started = time.perf_counter()
         problems = build_site(runner.root, site_dir)
         seconds = time.perf_counter() - started
-        for problem in problems:
+        # The build stops on the checks above too: what they printed is not printed again.
+        new = [problem for problem in problems if problem not in runner.reported]
+        for problem in new:
             print(problem)
+        if len(new) < len(problems):
+            repeated = len(problems) - len(new)
+            print(f"({repeated} problem{'s' * (repeated != 1)} the build stopped on "
+                  "listed above by the checks)")
         if not problems:
             runner.site_dir = site_dir
             print(f"build: OK, strict build in {seconds:.1f} s")

@@ -286,3 +286,20 @@ def test_a_films_yml_that_is_not_utf8_is_reported_once_at_the_line_of_its_first_
     assert "1 problem listed above by an earlier check" in step_output(
         completed.stdout, "translations"
     )
+
+
+@pytest.mark.build
+def test_a_problem_the_build_stops_on_is_printed_once(project):
+    # The Welsh check finds it in step 6, and the build (which runs it too) stops on it.
+    about = project / "docs" / "cy" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n[Attending](https://socialcare.wales/x)\n",
+        encoding="utf-8",
+    )
+    completed, _ = run_check_all(project)
+    assert completed.returncode == 1
+    lines = [line for line in problem_lines(completed.stdout) if "welsh-english-link" in line]
+    assert len(lines) == 1, completed.stdout
+    assert "the build stopped on listed above by the checks" in step_output(
+        completed.stdout, "build"
+    )

@@ -102,32 +102,47 @@ def test_links_in_html_are_checked_against_the_addresses_the_site_will_have(tmp_
     made = ["transcripts/a-film.en.vtt", "activities/a-guide/present/index.html"]
     site = SitePaths.read(docs, made, theme_dirs=[theme])
     problems = raw_html_link_problems(page.read_text(), "en/principles/kindness.md", "k.md", site)
+    missing = "in HTML leads to nothing the site has"
+    a_page = (
+        "is a page's address written in HTML: it works on the website or in the offline pack, "
+        "not both: write a Markdown link to its file,"
+    )
     relative_to_address = (
         "in HTML an address is relative to the page's address (principles/kindness/), not to "
         "its file"
     )
+    correct = (
+        "correct the address (relative to the page's address, principles/kindness/), or use a "
+        "Markdown link to the file"
+    )
     assert [str(problem) for problem in problems] == [
-        "k.md:16: link-target-missing: 'attending/' in HTML leads to nothing the site has: "
-        f"{relative_to_address}: write '../attending/'",
-        "k.md:18: link-target-missing: '../atending/' in HTML leads to nothing the site has: "
-        "did you mean '../attending/'?",
-        "k.md:20: link-target-missing: 'attending.md' in HTML leads to nothing the site has: "
-        "a link to a page's file is made into its address only in Markdown: write "
-        "[text](attending.md)",
-        "k.md:22: link-target-missing: '../../assets/team.png' in HTML leads to nothing the "
-        "site has: correct the address (relative to the page's address, principles/kindness/), "
-        "or use a Markdown link to the file",
+        f"k.md:9: link-target-missing: '../attending/' {a_page} [text](attending.md)",
+        f"k.md:10: link-target-missing: '../../films/a-film/#t-00-28' {a_page} "
+        "[text](../films/a-film.md#t-00-28)",
+        f"k.md:11: link-target-missing: '../../' {a_page} [text](../index.md)",
+        f"k.md:11: link-target-missing: '../../cy/' {a_page} [text](../../cy/index.md)",
+        f"k.md:16: link-target-missing: 'attending/' {missing}: {relative_to_address}, and "
+        "differs between the website and the offline pack: write a Markdown link to the "
+        "page's file, [text](attending.md)",
+        f"k.md:18: link-target-missing: '../atending/' {missing}: did you mean the page "
+        "[text](attending.md)?",
+        f"k.md:20: link-target-missing: 'attending.md' {missing}: a link to a page's file is "
+        "made into its address only in Markdown: write [text](attending.md)",
+        f"k.md:22: link-target-missing: '../../assets/team.png' {missing}: {correct}",
         f"k.md:24: link-target-missing: '../../../../elsewhere/' leads outside the site: "
         f"{relative_to_address}",
-        "k.md:28: link-target-missing: '../nowhere/' in HTML leads to nothing the site has: "
-        "correct the address (relative to the page's address, principles/kindness/), or use a "
-        "Markdown link to the file",
+        f"k.md:28: link-target-missing: '../nowhere/' {missing}: {correct}",
         "k.md:30: link-target-missing: an empty address in HTML leads nowhere: give the "
         "address, or remove the link",
-        "k.md:32: link-target-missing: '../../assets/stylesheets/site.css/' in HTML leads to "
-        "nothing the site has: did you mean '../../assets/stylesheets/site.css'?",
-        "k.md:35: link-target-missing: '../../transcripts/no-film.en.vtt' in HTML leads to "
-        "nothing the site has: did you mean '../../transcripts/a-film.en.vtt'?",
+        f"k.md:32: link-target-missing: '../../assets/stylesheets/site.css/' {missing}: did "
+        "you mean '../../assets/stylesheets/site.css'?",
+        f"k.md:35: link-target-missing: '../../transcripts/no-film.en.vtt' {missing}: did you "
+        "mean '../../transcripts/a-film.en.vtt'?",
+        f"k.md:38: link-target-missing: '../../activities/' {a_page} "
+        "[text](../activities/index.md)",
+        "k.md:42: link-target-missing: '/principles/attending/' is written from the server's "
+        "root: it leaves the site when the site is published under a folder "
+        "(https://org.github.io/site/) and in the offline pack: write it relative to this page",
     ]
 
 

@@ -33,7 +33,9 @@ from leadership.rules import MISSING_FRAGMENT
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
-INLINE_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?[^)]*\)")
+INLINE_LINK = re.compile(
+    r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<target>[^)\s>]+))[^)]*\)"
+)
 # [label]: target "title", at the start of a line (up to three spaces in).
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -77,11 +79,16 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
     page's source, outside code, in the order they come."""
     source = split_source(text)
     body = without_code(source.body)
+    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
-    return tuple(
-        (match["target"], line_at(body, match.start("target"), source.body_line))
-        for match in sorted(matches, key=lambda found: found.start("target"))
-    )
+    targets = sorted(_target(match) for match in matches)
+    return tuple((target, line_at(body, start, source.body_line)) for start, target in targets)
+
+
+def _target(match: re.Match) -> tuple[int, str]:
+    """(offset, target) of a link: as written, or between the <> that allow spaces in it."""
+    group = "angled" if match.groupdict().get("angled") is not None else "target"
+    return match.start(group), match[group]
 
 
 def check_source_links(
@@ -138,7 +145,7 @@ def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
     # Not HTML: comments, and a Markdown link's address and title ([x](page.md "a <b>")).
     body = mask(body, [
         *(comment.span() for comment in HTML_COMMENT.finditer(body)),
-        *((link.start("target"), link.end()) for link in INLINE_LINK.finditer(body)),
+        *((_target(link)[0], link.end()) for link in INLINE_LINK.finditer(body)),
     ])
     for tag in RAW_HTML_TAG.finditer(body):
         allowed = ATTRIBUTES.get(tag["name"].lower(), ())
@@ -263,6 +270,14 @@ def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths)
                 "or remove the link",
             ))
             continue
+        if target.startswith("/") and not target.startswith("//"):
+            problems.append(Problem(
+                shown, line, RULE,
+                f"'{target}' is written from the server's root: it leaves the site when the "
+                "site is published under a folder (https://org.github.io/site/) and in the "
+                "offline pack: write it relative to this page",
+            ))
+            continue
         path = site_file_target(target)
         if path is None:
             continue
@@ -277,10 +292,32 @@ def raw_html_link_problems(text: str, src_uri: str, shown: str, site: SitePaths)
         if resolved == ".":
             resolved = ""
         folder = path.endswith("/") and resolved != ""
-        if site.made_by_the_site(resolved) or site.has(resolved + "/" * folder):
+        if site.made_by_the_site(resolved):
             continue
-        problems.append(Problem(shown, line, RULE, _raw_html_message(target, path, src_uri, site)))
+        if not site.has(resolved + "/" * folder):
+            problems.append(
+                Problem(shown, line, RULE, _raw_html_message(target, path, src_uri, site))
+            )
+            continue
+        page = site.page_at(resolved)
+        if page is not None:
+            # A page's address is a folder on the web and a file in the offline pack: only
+            # a Markdown link to its file becomes the right one in each.
+            problems.append(Problem(
+                shown, line, RULE,
+                f"'{target}' is a page's address written in HTML: it works on the website "
+                "or in the offline pack, not both: write a Markdown link to its file, "
+                f"{_markdown_link(page, src_uri, target)}",
+            ))
     return problems
+
+
+def _markdown_link(page: str, src_uri: str, target: str) -> str:
+    """A Markdown link from the page ``src_uri`` to the page ``page``, with the query and
+    fragment of ``target``."""
+    after = QUERY_OR_FRAGMENT.search(target)
+    written = posixpath.relpath(page, posixpath.dirname(src_uri))
+    return f"[text]({written}{after[0] if after else ''})"
 
 
 def raw_html_missing_fragments(
@@ -328,6 +365,13 @@ def _raw_html_message(target: str, path: str, src_uri: str, site: SitePaths) -> 
     language, _, relative = src_uri.partition("/")
     file_folder = posixpath.dirname(site_prefix(language) + relative)
     from_file = posixpath.normpath(posixpath.join(file_folder, path))
+    meant = site.page_at(from_file) if from_file != wanted else None
+    if meant is not None:
+        return (
+            f"{message}: in HTML an address is relative to the page's address ({base or '.'}/), "
+            "not to its file, and differs between the website and the offline pack: write a "
+            f"Markdown link to the page's file, {_markdown_link(meant, src_uri, target)}"
+        )
     if from_file != wanted and site.has(from_file):
         return (
             f"{message}: in HTML an address is relative to the page's address ({base or '.'}/), "
@@ -341,6 +385,9 @@ def _raw_html_message(target: str, path: str, src_uri: str, site: SitePaths) -> 
     })
     best = difflib.get_close_matches(wanted, addresses, n=1, cutoff=0.85)
     if best and _alike(PurePosixPath(wanted).name, PurePosixPath(best[0]).name):
+        page = site.page_at(best[0])
+        if page is not None:
+            return f"{message}: did you mean the page {_markdown_link(page, src_uri, target)}?"
         return f"{message}: did you mean '{_relative(best[0], base, target, site)}'?"
     return (
         f"{message}: correct the address (relative to the page's address, {base or '.'}/), or "
