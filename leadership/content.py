@@ -34,7 +34,12 @@ from leadership.pages.frontmatter import (
     read_text,
 )
 from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
-from leadership.pages.source_links import SitePaths, check_source_links, raw_html_link_problems
+from leadership.pages.source_links import (
+    SitePaths,
+    address_problems,
+    check_source_links,
+    raw_html_link_problems,
+)
 from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
@@ -240,6 +245,7 @@ def read_site(
         safety += found
         safety += check_source_links(page.text, page.path, docs_dir, page.shown, site)
         safety += raw_html_link_problems(page.text, page.src_uri, page.shown, site)
+        safety += address_problems(page.text, page.shown)
         safety += check_placeholders(page.text, page.shown, phrases)
     # Reflection questions written so that each gets its notes box, the same in both languages.
     safety += reflection_question_problems(

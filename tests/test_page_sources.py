@@ -20,6 +20,7 @@ from leadership.pages.placeholders import (
 )
 from leadership.pages.source_links import (
     SitePaths,
+    address_problems,
     check_source_links,
     raw_html_link_problems,
     raw_html_missing_fragments,
@@ -238,4 +239,15 @@ def test_a_heading_or_cue_an_html_link_names_must_be_on_its_page(tmp_path):
         "k.md:3: missing-fragment: '../../films/a-film/#t-09-99': en/films/a-film.md has no "
         "heading or anchor '#t-09-99': link to one of its headings' ids, or give the heading "
         "that id ({ #id } after it)",
+    ]
+
+
+def test_addresses_that_go_nowhere_are_found_in_the_markdown_at_their_line():
+    text = (FIXTURES / "addresses_that_go_nowhere.md").read_text(encoding="utf-8")
+    assert sorted((p.line, p.rule) for p in address_problems(text, "k.md")) == [
+        (9, "malformed-mailto"),
+        (9, "placeholder-link"),
+        (11, "image-alt"),
+        (11, "placeholder-link"),
+        (11, "placeholder-link"),
     ]

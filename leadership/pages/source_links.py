@@ -26,10 +26,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, language_of_site_path, site_prefix
+from leadership.links.rules import mailto_problem
 from leadership.markdown_source import line_at, mask, split_source, without_code
 from leadership.pages.allowlist import ATTRIBUTES
 from leadership.reporting import Problem
-from leadership.rules import MISSING_FRAGMENT
+from leadership.rules import IMAGE_ALT, MALFORMED_MAILTO, MISSING_FRAGMENT, PLACEHOLDER_LINK
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
@@ -83,6 +84,42 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
     targets = sorted(_target(match) for match in matches)
     return tuple((target, line_at(body, start, source.body_line)) for start, target in targets)
+
+
+# A link or image with nothing between its brackets: ![](x.png), [text](), [text](<>).
+EMPTY_ADDRESS = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*(?:<\s*>)?\s*\)")
+IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+
+
+def address_problems(text: str, shown: str) -> list[Problem]:
+    """The link check's rules for addresses that go nowhere, on a page's Markdown and
+    HTML at their lines, so that they come on the first run with the rest: an empty
+    address or "#" (placeholder-link), a mailto: that is not an email address
+    (malformed-mailto), an image with no alternative text (image-alt)."""
+    source = split_source(text)
+    body = without_code(source.body)
+    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    problems = [
+        Problem(shown, line_at(body, found.start(), source.body_line), PLACEHOLDER_LINK,
+                "a link with an empty address goes nowhere: give the real address, or remove "
+                "the link")
+        for found in EMPTY_ADDRESS.finditer(body)
+    ]
+    problems += [
+        Problem(shown, line_at(body, found.start(), source.body_line), IMAGE_ALT,
+                "an image with no alternative text: describe it between the [ ], in the "
+                "page's language")
+        for found in IMAGE_WITHOUT_ALT.finditer(body)
+    ]
+    for target, line in [*link_targets(text), *raw_html_targets(text)]:
+        if target == "#":
+            problems.append(Problem(shown, line, PLACEHOLDER_LINK, 'a link to "#" goes '
+                                    "nowhere: give the real address, or remove the link"))
+        elif target.lower().startswith("mailto:"):
+            reason = mailto_problem(target)
+            if reason:
+                problems.append(Problem(shown, line, MALFORMED_MAILTO, f"'{target}': {reason}"))
+    return problems
 
 
 def _target(match: re.Match) -> tuple[int, str]:
