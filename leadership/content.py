@@ -33,6 +33,7 @@ from leadership.pages.frontmatter import (
     pair_problems,
     read_text,
 )
+from leadership.pages.navigation import Navigation, navigation_problems
 from leadership.pages.placeholders import TEMPLATES, check_placeholders, template_phrases
 from leadership.pages.source_links import (
     SitePaths,
@@ -132,7 +133,8 @@ class SiteContent:
     references: activity_schema.References
     activities: dict[str, list[activity_schema.Activity]]  # language -> valid guides
     front_matter_problems: list[Problem]  # front matter and activity guides, pairs included
-    source_problems: list[Problem]  # every page's source: safety, links to files, placeholders
+    # Every page's source (safety, links to files, placeholders) and the navigation's.
+    source_problems: list[Problem]
     site: SitePaths | None = None  # the files the built site will have, for links in HTML
 
     @property
@@ -193,10 +195,12 @@ def read_site(
     allowed_hosts: Iterable[str] = (),
     use_directory_urls: bool = True,
     theme_dirs: Iterable[Path] | None = None,
+    config_file: Path | None = None,
 ) -> SiteContent:
     """Read and check the project's content: films, subtitles, every page, every guide.
     ``use_directory_urls`` and ``theme_dirs`` (the theme's folders) are the build's settings,
-    for the addresses written in the pages' HTML."""
+    for the addresses written in the pages' HTML; ``config_file`` (mkdocs.yml) writes the
+    navigation every page must be reachable from."""
     docs_dir = docs_dir or root / "docs"
     transcripts_dir = transcripts_dir or root / "transcripts"
     # Nothing from outside the project is read: a link out is reported, never followed.
@@ -251,6 +255,8 @@ def read_site(
     safety += reflection_question_problems(
         {page.path: page.text for page in pages.values() if page.text is not None}, docs_dir, root
     )
+    # Every entry of the navigation names a page, and every page can be reached.
+    safety += navigation_problems(Navigation.read(config_file, root), pages.values())
     return SiteContent(
         films, pages, references, guides, sorted(set(problems)), sorted(set(safety)), site
     )

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import html as html_module
 import math
-import posixpath
 import re
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -27,11 +25,10 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from leadership.interface import strings_for
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
+from leadership.languages import DEFAULT_LANGUAGE
 from leadership.markdown_source import fenced_code_spans, mask
 from leadership.pages.title import split_after_title
 from leadership.reporting import Problem, shown_path
-from leadership.rules import LEARNING_PAGE_NOT_IN_NAV
 
 LEARNING_KINDS = ("principle", "reading", "film", "activity")
 # Attentive reading of study material, slower than the ~240 words a minute of light reading.
@@ -160,41 +157,6 @@ def _learning_item(page, films) -> LearningItem:
 
 def is_learning_page(page) -> bool:
     return page.meta.get("kind") in LEARNING_KINDS
-
-
-def nav_sources(nav) -> set[str]:
-    """The Markdown pages a ``nav:`` setting (as mkdocs.yml writes it) lists, by their path
-    in the language's folder."""
-    if isinstance(nav, str):
-        return {posixpath.normpath(nav)} if nav.endswith(".md") else set()
-    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
-    return set().union(*map(nav_sources, items))
-
-
-def navigations(site_nav, own_navs: Iterable[tuple[str, object]]) -> dict[str, object]:
-    """Each language's ``nav:`` setting: its own (``own_navs``: (locale, nav) from
-    mkdocs-static-i18n's ``languages``) where it has one, else the site's ``site_nav``."""
-    navs = dict.fromkeys(LANGUAGES, site_nav)
-    for locale, nav in own_navs:
-        if locale in navs and nav is not None:
-            navs[locale] = nav
-    return navs
-
-
-def pages_missing_from_nav(pages, navs: dict[str, object]) -> list[Problem]:
-    """Every learning page its language's navigation leaves out (``navs``: each language's
-    ``nav:`` setting, None where MkDocs lists every page): My learning lists what there is to
-    learn from the navigation, and a page left out could not be marked done or counted.
-    Each language at once, so that a new page's two entries are asked for in one run."""
-    listed = {language: nav_sources(nav) for language, nav in navs.items() if nav is not None}
-    return [
-        Problem(page.shown, page.front.line("kind"), LEARNING_PAGE_NOT_IN_NAV,
-                f"a {page.kind} page must be listed under nav: in mkdocs.yml (in the section "
-                "it belongs to), so readers find it and My learning counts it")
-        for page in pages
-        if page.kind in LEARNING_KINDS and page.language in listed
-        and page.src_uri.removeprefix(f"{page.language}/") not in listed[page.language]
-    ]
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ from leadership.languages import (
     missing_counterparts,
     site_prefix,
 )
-from leadership.learning import learning_page_context, navigations, pages_missing_from_nav
+from leadership.learning import learning_page_context
 from leadership.pages.checks import (
     RenderedPage,
     content_errors,
@@ -245,6 +245,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.content = read_site(
             self.root, Path(config.docs_dir), self.transcripts_dir, self._allowed_hosts(config),
             config.use_directory_urls, [Path(folder) for folder in config.theme.dirs],
+            Path(config.config_file_path),
         )
         # The Welsh dictionary's answers: the Welsh check's now, the Welsh search's at the end.
         try:
@@ -254,8 +255,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         except ContentError as error:  # the dictionary is not installed: say so
             raise PluginError(str(error)) from None
         welsh_problems = self._check_welsh()
-        unlisted = pages_missing_from_nav(self.content.pages.values(), self._navigations(config))
-        if parity or unlisted or self.content.errors or welsh_problems:
+        if parity or self.content.errors or welsh_problems:
             # No page will be built: the page checks read the pages' Markdown rendered here,
             # with the build's extensions, so that every problem is reported, as make check
             # reports it.
@@ -264,7 +264,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             self.dictionary.save()
             raise ContentProblems(
                 "The content has problems",
-                parity + unlisted + content_errors(self.content, rendered) + welsh_problems,
+                parity + content_errors(self.content, rendered) + welsh_problems,
             )
         self.cue_entries = {}
         self.rendered_pages = []
@@ -272,11 +272,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         if self.config.print.handout:
             self.qr_codes = QrCodes(cache_file(self.root, self.config.print.qr_cache))
         return config
-
-    def _navigations(self, config) -> dict[str, object]:
-        """Each language's ``nav:`` setting, as mkdocs-static-i18n builds it."""
-        languages = getattr(getattr(self._i18n, "config", None), "languages", None) or []
-        return navigations(config.nav, [(language.locale, language.nav) for language in languages])
 
     def _check_welsh(self) -> list[Problem]:
         """make check's Welsh check (termbase, mutations, links to English-only pages), on

@@ -52,6 +52,8 @@ HEADING_ID_DUPLICATE = "heading-id-duplicate"
 # every learning page is in the navigation, where My learning finds what there is to learn.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 LEARNING_PAGE_NOT_IN_NAV = "learning-page-not-in-nav"
+# The navigation: every entry names a page (leadership.pages.navigation).
+NAV_PAGE_MISSING = "nav-page-missing"
 
 # Translations and spelling.
 TRANSLATION_RULES = ("translation-draft", "translation-outdated", "translation-record")
@@ -118,6 +120,7 @@ PROJECT_RULES: dict[str, str] = {
     HEADING_ID_DUPLICATE: "pages",
     **{rule: "pages" for rule in REFLECTION_RULES},
     LEARNING_PAGE_NOT_IN_NAV: "pages",
+    NAV_PAGE_MISSING: "pages",
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",
     WELSH_DICTIONARY: "search",

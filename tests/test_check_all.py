@@ -125,6 +125,42 @@ def test_a_page_left_out_of_both_navigations_is_reported_by_the_pages_check(proj
                 "reading page must be listed under nav: in mkdocs.yml") in output
 
 
+@pytest.mark.build
+def test_a_typo_in_the_nav_and_an_orphan_page_are_reported_at_their_lines_on_the_first_run(
+    project, tmp_path
+):
+    """As CONTRIBUTING shows them: the entry at its line in mkdocs.yml, with the page meant;
+    a page nothing leads to, in both languages; the build says the same, and MkDocs' own
+    warning (no line, no fix) never comes."""
+    replace_in(project / "mkdocs.yml", "      - Attending: principles/attending.md\n",
+               "      - Attending: principles/atending.md\n")
+    for language, title in (("en", "Contact us"), ("cy", "Cysylltu â ni")):
+        (project / "docs" / language / "contact.md").write_text(
+            f"---\ntitle: {title}\ndescription: {title}.\nkind: about\n---\n\n# {title}\n",
+            encoding="utf-8",
+        )
+    expected = [
+        "docs/cy/contact.md:1: orphan-page: no other page links here and it is not in the "
+        "navigation: add it to nav in mkdocs.yml or link it from a page",
+        "docs/en/contact.md:1: orphan-page: no other page links here and it is not in the "
+        "navigation: add it to nav in mkdocs.yml or link it from a page",
+        "mkdocs.yml:147: nav-page-missing: 'principles/atending.md' is not a page in docs/en/: "
+        "did you mean 'principles/attending.md'?",
+    ]
+    completed, _ = run_check_all(project, "--no-build")
+    assert completed.returncode == 1
+    # (The new Welsh page has no translation record yet: that is said too.)
+    navigation = re.compile(r"^\S+: (orphan-page|nav-page-missing): ")
+    checked = problem_lines(step_output(completed.stdout, "pages"))
+    assert [line for line in checked if navigation.match(line)] == expected, completed.stdout
+    assert f"`{expected[2]}`" in (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    built = build_site(tmp_path / "site", project_dir=project)
+    output = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert problem_lines(output) == checked, output
+    assert "A reference to" not in output and "Traceback" not in output
+
+
 def test_a_link_to_a_missing_heading_or_cue_is_reported_with_the_pages_other_problems(project):
     """On the first run, at the link's line, with a link to a missing file beside it."""
     about = project / "docs/en/about.md"

@@ -435,8 +435,10 @@ def test_the_build_reports_the_welsh_checks_problems_at_their_lines(tmp_path):
 
     project = copy_project(tmp_path / "project")
     fixture = FIXTURES / "the_build_reports_mutations"
-    for language in ("en", "cy"):
+    for language, title in (("en", "Sources"), ("cy", "Ffynonellau")):
         shutil.copy(fixture / f"{language}.md", project / "docs" / language / "sources.md")
+        with (project / "docs" / language / "about.md").open("a", encoding="utf-8") as about:
+            about.write(f"\n[{title}](sources.md)\n")  # not an orphan: a page links to it
     welsh_page = project / "docs" / "cy" / "sources.md"
     expected = [str(problem) for problem in welsh_check.check_welsh([welsh_page], root=project)]
     assert [line.split(": ")[1] for line in expected] == ["welsh-mutation", "welsh-mutation"]

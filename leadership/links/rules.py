@@ -387,6 +387,14 @@ def _primary_subtag(hreflang: str) -> str:
     return hreflang.strip().split("-")[0].lower()
 
 
+# Said of an orphan found in the built site and of one found in the sources
+# (leadership.pages.navigation).
+ORPHAN_MESSAGE = (
+    "no other page links here and it is not in the navigation: add it to nav in mkdocs.yml "
+    "or link it from a page"
+)
+
+
 def check_orphans(site: Site) -> list[Finding]:
     """Pages no other page links to (navigation included), except entry points."""
     linked: set[str] = set()
@@ -407,8 +415,7 @@ def check_orphans(site: Site) -> list[Finding]:
                 path,
                 1,
                 ORPHAN_PAGE,
-                "no other page links here and it is not in the navigation: "
-                "add it to nav in mkdocs.yml or link it from a page",
+                ORPHAN_MESSAGE,
             )
         )
     return findings

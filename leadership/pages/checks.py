@@ -22,7 +22,6 @@ from pathlib import Path
 
 from leadership.build_cache import cache_file
 from leadership.content import Page, SiteContent, read_site
-from leadership.learning import navigations, pages_missing_from_nav
 from leadership.markdown_source import split_source
 from leadership.pages.allowlist import Finding, unsafe_parts
 from leadership.pages.content_safety import locate
@@ -143,13 +142,13 @@ def check_pages(
         root, docs_dir, allowed_hosts=allowed_hosts,
         use_directory_urls=settings.get("use_directory_urls", True) is not False,
         theme_dirs=theme_folders(settings, root),
+        config_file=root / "mkdocs.yml" if settings else None,
     )
     render = markdown_renderer(*project_extensions(settings))
     safe_pages = SafePages(cache_file(root, CHECK_CACHE), root)
     rendered = render_pages(content, render, allowed_hosts, safe_pages)
     safe_pages.save()
-    missing = pages_missing_from_nav(content.pages.values(), nav_settings(settings))
-    return page_problems(content, rendered) + missing, len(content.pages)
+    return page_problems(content, rendered), len(content.pages)
 
 
 def mkdocs_settings(config_file: Path) -> dict:
@@ -173,17 +172,6 @@ def theme_folders(settings: dict, root: Path) -> list[Path] | None:
 
     folders = [root / theme["custom_dir"]] if theme.get("custom_dir") else []
     return [*folders, Path(material.__file__).parent / "templates"]
-
-
-def nav_settings(settings: dict) -> dict[str, object]:
-    """Each language's ``nav:`` as mkdocs.yml writes it (``learning.navigations``)."""
-    own = [
-        (language.get("locale"), language.get("nav"))
-        for plugin in settings.get("plugins") or []
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)
-        for language in plugin["i18n"].get("languages") or []
-    ]
-    return navigations(settings.get("nav"), own)
 
 
 def project_extensions(settings: dict) -> tuple[list, dict]:

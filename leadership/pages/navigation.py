@@ -1,0 +1,205 @@
+"""Each language's navigation as mkdocs.yml writes it, with every entry's line, and the
+problems an editor makes in it or by leaving a page out of it.
+
+- an entry that names no page (``nav-page-missing``), at its line in mkdocs.yml, with the
+  nearest page's path: MkDocs' own warning names neither the line nor the fix;
+- a learning page left out (``learning-page-not-in-nav``): My learning counts what the
+  navigation lists;
+- a page nothing leads to (``orphan-page``): not in the navigation, and no other page's
+  Markdown links to it.
+
+All three are found in the sources, on the first run with the content's other problems;
+the link check of the built site (leadership.links) would find an orphan only once
+everything else builds, at the built page's line.
+
+With mkdocs-static-i18n a language has its own ``nav:`` (under the plugin's ``languages:``)
+or uses the site's; an entry is a path in the language's folder. A language with neither
+lists every page (MkDocs' default), so nothing is missing from it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from leadership import yaml_nodes
+from leadership.languages import LANGUAGES
+from leadership.learning import LEARNING_KINDS
+from leadership.links.rules import ORPHAN_MESSAGE
+from leadership.pages.source_links import link_targets, site_file_target
+from leadership.reporting import Problem, shown_path
+from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, ORPHAN_PAGE
+
+I18N_PLUGIN = "i18n"
+HOME_PAGE = "index.md"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A page a ``nav:`` lists: its path in the language's folder, as written and
+    normalised, and its line in mkdocs.yml."""
+
+    written: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Navigation:
+    """Each language's navigation (None where MkDocs lists every page) and the file it is
+    written in, as problems name it."""
+
+    config_file: str
+    entries: dict[str, tuple[NavEntry, ...] | None]
+
+    @classmethod
+    def read(cls, config_file: Path | None, root: Path) -> Navigation:
+        """The navigation mkdocs.yml writes; every language lists every page when there is
+        no mkdocs.yml or it cannot be read (MkDocs reports that itself)."""
+        unlisted = dict.fromkeys(LANGUAGES)
+        if config_file is None:
+            return cls("mkdocs.yml", unlisted)
+        shown = shown_path(config_file, root)
+        try:
+            node = yaml_nodes.compose(config_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeError, yaml.YAMLError):
+            return cls(shown, unlisted)
+        site_nav = _value(node, "nav")
+        navs = dict.fromkeys(LANGUAGES, site_nav)
+        for language in _i18n_languages(node):
+            locale, own = _value(language, "locale"), _value(language, "nav")
+            if isinstance(locale, yaml.ScalarNode) and locale.value in navs and own is not None:
+                navs[locale.value] = own
+        return cls(shown, {
+            language: None if nav is None else tuple(_entries(nav))
+            for language, nav in navs.items()
+        })
+
+    def listed(self, language: str) -> set[str] | None:
+        """The pages ``language``'s navigation lists (paths in its folder), None for all."""
+        entries = self.entries.get(language)
+        return None if entries is None else {entry.path for entry in entries}
+
+
+def navigation_problems(navigation: Navigation, pages) -> list[Problem]:
+    """Every problem of the navigation and of the pages it leaves out, both languages at
+    once (``pages``: the content model's, leadership.content.Page). A page an entry with a
+    typo meant is not reported again as left out: the entry's line says what to mend."""
+    pages = list(pages)
+    missing, meant = missing_entries(navigation, pages)
+    pages = [page for page in pages if (page.language, _in_folder(page)) not in meant]
+    return [
+        *missing,
+        *learning_pages_missing(navigation, pages),
+        *orphan_pages(navigation, pages),
+    ]
+
+
+def missing_entries(navigation: Navigation, pages) -> tuple[list[Problem], set[tuple[str, str]]]:
+    """(problems, pages meant): an entry naming a page that is in none of the languages it
+    serves (a page missing from one language only is the page-parity check's), once, at its
+    line, with the page it most likely meant; the (language, path) of each page meant."""
+    existing = {language: set() for language in LANGUAGES}
+    for page in pages:
+        existing.setdefault(page.language, set()).add(_in_folder(page))
+    served: dict[tuple[int, str], list[str]] = {}
+    for language, entries in navigation.entries.items():
+        for entry in entries or ():
+            served.setdefault((entry.line, entry.written), []).append(language)
+    problems, meant = [], set()
+    for (line, written), languages in sorted(served.items()):
+        path = posixpath.normpath(written)
+        if any(path in existing[language] for language in languages):
+            continue
+        folders = " or ".join(f"docs/{language}/" for language in languages)
+        message = f"'{written}' is not a page in {folders}"
+        candidates = sorted(set().union(*(existing[language] for language in languages)))
+        closest = difflib.get_close_matches(path, candidates, n=1, cutoff=0.8)
+        if closest:
+            message += f": did you mean '{closest[0]}'?"
+            meant |= {(language, closest[0]) for language in languages}
+        else:
+            message += ": correct the path (relative to the language's folder) or create the page"
+        problems.append(Problem(navigation.config_file, line, NAV_PAGE_MISSING, message))
+    return problems, meant
+
+
+def learning_pages_missing(navigation: Navigation, pages) -> list[Problem]:
+    """Every learning page its language's navigation leaves out: My learning lists what
+    there is to learn from the navigation, and a page left out could not be marked done or
+    counted."""
+    return [
+        Problem(page.shown, page.front.line("kind"), LEARNING_PAGE_NOT_IN_NAV,
+                f"a {page.kind} page must be listed under nav: in mkdocs.yml (in the section "
+                "it belongs to), so readers find it and My learning counts it")
+        for page in pages
+        if page.kind in LEARNING_KINDS and not _is_listed(navigation, page)
+    ]
+
+
+def orphan_pages(navigation: Navigation, pages) -> list[Problem]:
+    """Every page (other than a learning page, which must be listed, and a language's home
+    page) that is not in its navigation and that no other page links to, as the link check
+    of the built site counts links: the language switch is not a link."""
+    linked = set()
+    for page in pages:
+        if page.text is None:
+            continue
+        folder = posixpath.dirname(page.src_uri)
+        for target, _line in link_targets(page.text):
+            path = site_file_target(target)
+            if path is not None:
+                linked |= {posixpath.normpath(posixpath.join(folder, path))} - {page.src_uri}
+    return [
+        Problem(page.shown, 1, ORPHAN_PAGE, ORPHAN_MESSAGE)
+        for page in pages
+        if page.text is not None and page.kind not in LEARNING_KINDS
+        and _in_folder(page) != HOME_PAGE
+        and not _is_listed(navigation, page) and page.src_uri not in linked
+    ]
+
+
+def _is_listed(navigation: Navigation, page) -> bool:
+    listed = navigation.listed(page.language)
+    return listed is None or _in_folder(page) in listed
+
+
+def _in_folder(page) -> str:
+    """The page's path in its language's folder, as a nav: entry names it."""
+    return page.src_uri.removeprefix(f"{page.language}/")
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if name.value == key), None)
+
+
+def _i18n_languages(root: yaml.Node | None) -> Iterator[yaml.Node]:
+    """The ``languages:`` entries of mkdocs-static-i18n's settings under ``plugins:``."""
+    plugins = _value(root, "plugins")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else ()
+    for item in items:
+        languages = _value(_value(item, I18N_PLUGIN), "languages")
+        if isinstance(languages, yaml.SequenceNode):
+            yield from languages.value
+
+
+def _entries(nav: yaml.Node) -> Iterable[NavEntry]:
+    """The pages a ``nav:`` node lists, at their lines: a path, alone or as a title's
+    value, at any depth; an address (a link, not a page) is left out."""
+    if isinstance(nav, yaml.ScalarNode):
+        written = str(nav.value).strip()
+        if written.endswith(".md") and site_file_target(written) is not None:
+            yield NavEntry(written, posixpath.normpath(written), nav.start_mark.line + 1)
+    elif isinstance(nav, yaml.SequenceNode):
+        for item in nav.value:
+            yield from _entries(item)
+    elif isinstance(nav, yaml.MappingNode):
+        for _title, value in nav.value:
+            yield from _entries(value)

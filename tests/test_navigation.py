@@ -1,0 +1,80 @@
+"""The navigation, checked in the sources on the first run (leadership.pages.navigation): an
+entry that names no page at its line in mkdocs.yml, a learning page left out, a page nothing
+leads to. Each mkdocs.yml in tests/fixtures/navigation/ is named after what it shows; the
+pages beside them are the same for every one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from leadership.content import read_site
+from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, ORPHAN_PAGE
+
+FIXTURES = Path(__file__).parent / "fixtures" / "navigation"
+NAVIGATION_RULES = (NAV_PAGE_MISSING, LEARNING_PAGE_NOT_IN_NAV, ORPHAN_PAGE)
+ORPHAN = (
+    "orphan-page: no other page links here and it is not in the navigation: add it to nav in "
+    "mkdocs.yml or link it from a page"
+)
+
+
+def navigation_problems(tmp_path: Path, config: str) -> list[str]:
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    shutil.copy(FIXTURES / config, tmp_path / "mkdocs.yml")
+    content = read_site(tmp_path, config_file=tmp_path / "mkdocs.yml")
+    return [str(problem) for problem in content.problems if problem.rule in NAVIGATION_RULES]
+
+
+def test_a_page_nothing_leads_to_is_an_orphan_in_both_languages(tmp_path):
+    # contact.md is linked from about.md; unlinked.md only from itself and from inside code.
+    assert navigation_problems(tmp_path, "navigation_as_written.yml") == [
+        f"docs/cy/unlinked.md:1: {ORPHAN}",
+        f"docs/en/unlinked.md:1: {ORPHAN}",
+    ]
+
+
+def test_a_typo_in_a_nav_entry_is_reported_at_its_line_with_the_page_meant(tmp_path):
+    # Not said again of the page it meant, which the entry leaves out of the navigation.
+    assert navigation_problems(tmp_path, "a_typo_in_a_nav_entry.yml") == [
+        "mkdocs.yml:16: nav-page-missing: 'principles/atending.md' is not a page in docs/en/: "
+        "did you mean 'principles/attending.md'?",
+    ]
+
+
+def test_an_entry_both_languages_share_is_reported_once(tmp_path):
+    assert navigation_problems(tmp_path, "one_nav_for_both_languages_naming_no_page.yml") == [
+        "mkdocs.yml:13: nav-page-missing: 'resources.md' is not a page in docs/en/ or docs/cy/: "
+        "correct the path (relative to the language's folder) or create the page",
+    ]
+
+
+def test_an_entry_missing_from_one_language_is_left_to_the_page_parity_check(tmp_path):
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    (tmp_path / "docs/cy/unlinked.md").unlink()
+    shutil.copy(FIXTURES / "one_nav_for_both_languages_naming_no_page.yml", tmp_path / "mkdocs.yml")
+    content = read_site(tmp_path, config_file=tmp_path / "mkdocs.yml")
+    missing = [p for p in content.problems if p.rule == NAV_PAGE_MISSING]
+    assert [problem.line for problem in missing] == [13]  # resources.md, not unlinked.md
+
+
+def test_addresses_and_folders_in_the_nav_are_links_not_pages(tmp_path):
+    assert navigation_problems(tmp_path, "addresses_and_folders_in_the_nav.yml") == []
+
+
+def test_without_a_nav_mkdocs_lists_every_page(tmp_path):
+    assert navigation_problems(tmp_path, "no_nav.yml") == []
+
+
+@pytest.mark.parametrize("config", [None, "unreadable"])
+def test_without_a_readable_mkdocs_yml_nothing_is_said_of_the_navigation(tmp_path, config):
+    # MkDocs says what is wrong with the file itself; the navigation cannot be known.
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    config_file = None
+    if config:
+        config_file = tmp_path / "mkdocs.yml"
+        config_file.write_text("nav: [index.md\n", encoding="utf-8")
+    content = read_site(tmp_path, config_file=config_file)
+    assert [p for p in content.problems if p.rule in NAVIGATION_RULES] == []
