@@ -233,10 +233,6 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
             raise PluginError(
                 "leadership: offline is true but Material's offline plugin is not enabled"
             )
-        if self.config.print.handout and not config.site_url:
-            raise PluginError(
-                "site_url must be set in mkdocs.yml: printed pages show it as a QR code"
-            )
         # Reported with the content's problems, not instead of them: an editor mends all at once.
         parity = missing_counterparts(Path(config.docs_dir), relative_to=self.root)
         # The one read of the content for this site build (both languages): films, cues,

@@ -86,14 +86,18 @@ def describe_error(error: yaml.YAMLError, text: str, first_line: int = 1) -> tup
     where = ""
     if error.context and error.context_mark and error.problem_mark:
         where = f" ({error.context} that starts on line {first_line + error.context_mark.line})"
-    return line, f"{error.problem or error}{where}{_quoting_hint(text, mark)}"
+    return line, f"{error.problem or error}{where}{_hint(error, text, mark)}"
 
 
-def _quoting_hint(text: str, mark) -> str:
+def _hint(error: yaml.MarkedYAMLError, text: str, mark) -> str:
+    """The usual mend of the mistakes editors make: a tab, a value with ': ' in it."""
     if mark is None:
         return ""
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
+    # A tab where YAML stopped, or in the indentation before it.
+    if "\\t" in (error.problem or "") or "\t" in line[: mark.column + 1]:
+        return " (YAML does not allow tabs: indent with spaces)"
     value = line.split(":", 1)[-1].strip()
     if ": " in value and not value.startswith(("'", '"')) and not line.strip().startswith(
         ("'", '"')

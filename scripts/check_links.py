@@ -39,7 +39,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "--external", action="store_true", help="also check external addresses over the network"
     )
     parser.add_argument(
-        "--site-url", help="the address the site is served from (default: site_url in mkdocs.yml)"
+        "--site-url",
+        help="the address the site is served from (default: the one it was built for, from its "
+        "home page's canonical link; else site_url in mkdocs.yml)",
     )
     parser.add_argument(
         "--config",
@@ -71,10 +73,6 @@ def config_file(options: argparse.Namespace) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
-    if options.site_url is not None:
-        site_url = options.site_url
-    else:
-        site_url = links.site_url_from_config(config_file(options))
     with tempfile.TemporaryDirectory(prefix="check-links-") as temporary:
         site_dir = options.site_dir
         if site_dir is None:
@@ -82,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             build_problems = build_site(site_dir)
             if build_problems:
                 return links.render(build_problems, 0, {}, options.format)
+        site_url = (
+            options.site_url
+            or links.site_url_from_site(site_dir)
+            or links.site_url_from_config(config_file(options))
+        )
         try:
             site = links.read_site(site_dir, site_url)
         except links.SiteError as error:

@@ -41,6 +41,15 @@ def test_a_build_with_the_loopback_address_is_refused_unless_local():
     assert "(LOCAL_PREVIEW=1 make offline)" in offline
 
 
+@pytest.mark.parametrize("command, local", [("build", False), ("build", True), ("serve", False)])
+def test_an_empty_address_is_refused_everywhere_and_names_the_setting(command, local):
+    # SITE_URL= (set to nothing) leaves no address to print, even for a preview.
+    environ = {"LOCAL_PREVIEW": "1"} if local else {}
+    problem = release_address_problem("", command, environ)
+    assert problem.startswith("site_url is empty (is SITE_URL set to nothing?)")
+    assert "(SITE_URL=https://example.org/ make build)" in problem
+
+
 def environment(**extra: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "LOCAL_PREVIEW")}
     return {**clean, "NO_MKDOCS_2_WARNING": "1", **extra}
@@ -61,6 +70,19 @@ def test_mkdocs_build_without_site_url_refuses_with_a_clear_message(tmp_path):
 
 
 @pytest.mark.build
+def test_an_empty_site_url_variable_is_named_in_the_message(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=PROJECT_ROOT, env=environment(SITE_URL=""), capture_output=True, text=True,
+        timeout=300,
+    )
+    assert completed.returncode != 0
+    output = completed.stdout + completed.stderr
+    assert "site_url is empty (is SITE_URL set to nothing?)" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.build
 def test_make_build_with_a_public_address_prints_only_its_success_line(tmp_path):
     completed = subprocess.run(
         ["make", "--no-print-directory", "build"],
@@ -75,6 +97,15 @@ def test_make_build_with_a_public_address_prints_only_its_success_line(tmp_path)
     assert completed.stderr == ""
     index = (PROJECT_ROOT / "site" / "index.html").read_text(encoding="utf-8")
     assert "https://example.org/leadership/" in index
+    # Checked afterwards as the README shows it, with no SITE_URL given again: the checker
+    # takes the address the site was built for from the site (its sitemap's alternates
+    # name it), not from mkdocs.yml's default.
+    checked = subprocess.run(
+        ["python3", "scripts/check_links.py", "site"],
+        cwd=PROJECT_ROOT, env=environment(), capture_output=True, text=True, timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.startswith("check-links: OK"), checked.stdout
 
 
 @pytest.mark.build

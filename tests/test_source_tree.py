@@ -60,6 +60,22 @@ def test_a_link_out_of_the_project_in_docs_is_refused_and_never_read(tmp_path):
     assert all(SECRET not in str(problem) for problem in problems)
 
 
+def test_a_link_to_nothing_and_links_round_a_loop_are_called_what_they_are(tmp_path):
+    root = project(tmp_path)
+    (root / "docs/en/first.png").symlink_to("second.png")
+    (root / "docs/en/second.png").symlink_to("first.png")
+    (root / "docs/cy/gone.png").symlink_to("no-such-picture.png")
+    problems, _ = check_pages(root)
+    assert [str(problem) for problem in problems] == [
+        "docs/cy/gone.png:1: symlink-outside-project: a link to 'no-such-picture.png', which "
+        "does not exist: correct the link, or put the file itself here",
+        "docs/en/first.png:1: symlink-outside-project: a link to 'second.png', which leads back "
+        "round to itself (links that point at each other): put the file itself here",
+        "docs/en/second.png:1: symlink-outside-project: a link to 'first.png', which leads back "
+        "round to itself (links that point at each other): put the file itself here",
+    ]
+
+
 def test_a_link_within_the_project_is_allowed(tmp_path):
     root = project(tmp_path)
     (root / "docs/en/picture.png").write_bytes(b"\x89PNG")

@@ -43,6 +43,8 @@ SINGLE_FILES: dict[str, set[tuple[str, int]]] = {
     "malformed_timing_line.srt": {("malformed-timing-line", 6)},
     "timing_with_full_stops.srt": {("malformed-timing-line", 6)},
     "timing_misread_by_srt.srt": {("malformed-timing-line", 2)},
+    # Not a time at all: reported once, not judged again as ending before it starts.
+    "timing_out_of_range.srt": {("malformed-timing-line", 6)},
     "cue_number_missing.srt": {("cue-number-missing", 5)},
     "cue_numbers_out_of_order.srt": {("cue-number-sequence", 5), ("cue-number-sequence", 9)},
     "cue_number_skipped.srt": {("cue-number-sequence", 9)},
@@ -89,6 +91,8 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "phrase_in_the_language_of_its_track": {("films.yml", "film-metadata", 11)},
     # YAML stops at the value with ': ' in it, and says to quote it.
     "films_yml_value_with_an_unquoted_colon": {("films.yml", "film-metadata", 9)},
+    # A tab in the indentation: YAML refuses it, and the message says to indent with spaces.
+    "films_yml_indented_with_a_tab": {("films.yml", "film-metadata", 4)},
     # A cue number in digits other than 0-9 ("²", "٢٩") is not a cue number, and no traceback.
     "correction_cue_in_other_digits": {("films.yml", "film-metadata", 11)},
     # A correction names a cue the file has (the Welsh file has 5), at the correction's line.
@@ -133,6 +137,14 @@ def test_a_films_yml_syntax_error_says_how_to_mend_it():
     assert problem.message == (
         "invalid YAML: mapping values are not allowed here (a value with ': ' in it must be "
         "in quotes)"
+    )
+
+
+def test_a_tab_in_films_yml_says_to_indent_with_spaces():
+    (problem,) = check_paths([PAIRS / "films_yml_indented_with_a_tab"]).problems
+    assert problem.message == (
+        "invalid YAML: found character '\\t' that cannot start any token (YAML does not allow "
+        "tabs: indent with spaces)"
     )
 
 

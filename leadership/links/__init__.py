@@ -28,6 +28,7 @@ from leadership.links.report import (
     external_addresses,
     render,
     site_url_from_config,
+    site_url_from_site,
     to_problems,
 )
 from leadership.links.resolve import fragment_exists, remove_dot_segments, resolve
@@ -50,5 +51,6 @@ __all__ = [
     "check_orphans", "check_references", "check_site", "check_sitemap", "external_addresses",
     "fragment_exists", "mailto_problem", "parse_srcset", "placeholder_reason", "read_site",
     "remove_dot_segments", "render", "reserved_host_reason", "resolve", "site_url_from_config",
+    "site_url_from_site",
     "split_site_url", "to_problems",
 ]

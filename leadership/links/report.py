@@ -17,6 +17,7 @@ from lxml import etree
 
 from leadership.links.collect import (
     CHECK_NAME,
+    INDEX_FILE,
     NEWLINE,
     NOT_NEWLINE,
     RAW_TEXT,
@@ -163,6 +164,20 @@ def check_site(site: Site) -> list[Problem]:
 # --------------------------------------------------------------------------
 # Configuration and output
 # --------------------------------------------------------------------------
+
+
+def site_url_from_site(root: Path) -> str | None:
+    """The address a built site was built for: its home page's canonical link, which MkDocs
+    writes from site_url (None when the home page has none or cannot be read). The site
+    knows what it was built for; mkdocs.yml's ``!ENV [SITE_URL, ...]`` knows only the
+    environment the checker runs in."""
+    try:
+        tree = etree.parse(str(root / INDEX_FILE), etree.HTMLParser(encoding="utf-8"))
+    except (OSError, etree.LxmlError):
+        return None
+    found = tree.xpath("//head/link[@rel='canonical']/@href") if tree.getroot() is not None else []
+    value = str(found[0]).strip() if found else ""
+    return value or None
 
 
 def site_url_from_config(config_path: Path) -> str | None:

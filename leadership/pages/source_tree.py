@@ -6,7 +6,7 @@ published, and an ``.html`` or ``.svg`` file would reach readers with whatever s
 holds. So, before anything is read:
 
 - ``symlink-outside-project``: a symbolic link in ``docs/`` or ``transcripts/`` that
-  resolves outside the project (or nowhere);
+  resolves outside the project, to nothing, or round a loop of links (each said so);
 - ``docs-location``: a file in ``docs/`` outside ``docs/en/`` and ``docs/cy/``;
 - ``docs-file-type``: a file that is neither a Markdown page (``.md``) nor one of the listed
   asset types (``.markdown`` pages included: the checks read ``.md`` only).
@@ -16,6 +16,7 @@ Dot-files are left alone, as MkDocs leaves them out of the site.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,21 +46,41 @@ def _entries(folder: Path) -> Iterator[Path]:
 
 def outside(path: Path, root: Path) -> bool:
     """Whether ``path`` resolves outside ``root`` (or to nothing)."""
+    return _where_it_leads(path, root) is not None
+
+
+def _where_it_leads(path: Path, root: Path) -> str | None:
+    """Why ``path`` may not be read for the site (None when it resolves inside ``root``):
+    it leads outside the project, to nothing, or round a loop of links."""
     try:
         target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return True
-    return not target.is_relative_to(root.resolve())
+    except FileNotFoundError:
+        return "nowhere"
+    except RuntimeError:  # Python's "Symlink loop"
+        return "loop"
+    except OSError as error:
+        return "loop" if error.errno == errno.ELOOP else "nowhere"
+    return None if target.is_relative_to(root.resolve()) else "outside"
+
+
+SYMLINK_MESSAGES = {
+    "outside": "a link to {target!r}, outside the project: copy the file into the project "
+               "instead (nothing from outside the repository is published)",
+    "nowhere": "a link to {target!r}, which does not exist: correct the link, or put the file "
+               "itself here",
+    "loop": "a link to {target!r}, which leads back round to itself (links that point at each "
+            "other): put the file itself here",
+}
 
 
 def symlink_problems(folder: Path, root: Path) -> list[Problem]:
     problems = []
     for entry in _entries(folder) if folder.is_dir() else ():
-        if entry.is_symlink() and outside(entry, root):
+        reason = _where_it_leads(entry, root) if entry.is_symlink() else None
+        if reason is not None:
             problems.append(Problem(
                 shown_path(entry, root), 1, SYMLINK_OUTSIDE_PROJECT,
-                f"a link to {os.readlink(entry)!r}, outside the project: copy the file into "
-                "the project instead (nothing from outside the repository is published)",
+                SYMLINK_MESSAGES[reason].format(target=os.readlink(entry)),
             ))
     return problems
 

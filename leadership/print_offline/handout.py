@@ -92,6 +92,13 @@ def release_address_problem(
     ``task`` is the command the message tells the editor to run again (``make offline`` for
     the offline pack).
     """
+    if not site_url.strip():
+        return (
+            "site_url is empty (is SITE_URL set to nothing?), and every printed page shows the "
+            "site's address under its QR code. Set SITE_URL to the site's public address "
+            f"(SITE_URL=https://example.org/ {task}), or leave SITE_URL out and set "
+            f"LOCAL_PREVIEW=1 for a build that is only looked at here (LOCAL_PREVIEW=1 {task})."
+        )
     if command == "serve" or environ.get(LOCAL_PREVIEW) == "1" or not is_loopback(site_url):
         return None
     return (

@@ -55,6 +55,7 @@ LOOKS_LIKE_TIMING = re.compile(r"[ \t]*\d+:\d\d[:.,]\d|.*-->|.*\d[:.,]\d+[ \t]*-
 LOOSE_TIMESTAMP = re.compile(
     r"(?:(?P<hours>\d+):)?(?P<minutes>\d+):(?P<seconds>\d+)(?:(?P<sep>[,.:])(?P<fraction>\d+))?"
 )
+OUT_OF_RANGE = "has minutes or seconds over 59"
 LOOSE_TIMING_LINE = re.compile(
     r"(?P<lead>[ \t]*)(?P<start>[\d:.,]+?)(?P<arrow>[ \t]*-+[ \t]*>[ \t]*)(?P<end>[\d:.,]+)"
     r"(?P<rest>.*)"
@@ -413,10 +414,11 @@ def _read_timing(
             faults.append(f"unexpected text after the end time ({loose.group('rest').strip()!r})")
         if start_ms is None or end_ms is None:
             start_ms = end_ms = None
+    out_of_range = any(fault.endswith(OUT_OF_RANGE) for fault in faults)
     if not faults:
         faults.append("it is not a timing line")
     misread = ""
-    if srt_start is not None and srt_end is not None:
+    if srt_start is not None and srt_end is not None and not out_of_range:
         srt_ms = _srt_ms(srt_start), _srt_ms(srt_end)
         if start_ms is None and None not in srt_ms:
             start_ms, end_ms = srt_ms
@@ -451,7 +453,9 @@ def _loose_ms(stamp: str) -> tuple[int | None, str | None]:
     elif len(hours) < 2 or len(minutes) != 2 or len(seconds) != 2 or len(fraction) != 3:
         fault = f"{stamp!r} must have two digits for each of HH, MM, SS and three for mmm"
     elif int(minutes) > 59 or int(seconds) > 59:
-        fault = f"{stamp!r} has minutes or seconds over 59"
+        # Not a time on any clock: what it would add up to is no better than a guess, and
+        # judging the cue's timing by that guess would report the one typo twice.
+        return None, f"{stamp!r} {OUT_OF_RANGE}"
     millis = int(fraction.ljust(3, "0")[:3]) if fraction else 0
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis, fault
 
