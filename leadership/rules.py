@@ -52,7 +52,9 @@ HEADING_ID_DUPLICATE = "heading-id-duplicate"
 # every learning page is in the navigation, where My learning finds what there is to learn.
 REFLECTION_RULES = ("reflection-questions-list", "reflection-questions-parity")
 LEARNING_PAGE_NOT_IN_NAV = "learning-page-not-in-nav"
-# The navigation: every entry names a page (leadership.pages.navigation).
+# mkdocs.yml: YAML that MkDocs can read; every entry of the navigation names a page
+# (leadership.pages.navigation).
+CONFIG_SYNTAX = "config-syntax"
 NAV_PAGE_MISSING = "nav-page-missing"
 
 # Translations and spelling.
@@ -120,6 +122,7 @@ PROJECT_RULES: dict[str, str] = {
     HEADING_ID_DUPLICATE: "pages",
     **{rule: "pages" for rule in REFLECTION_RULES},
     LEARNING_PAGE_NOT_IN_NAV: "pages",
+    CONFIG_SYNTAX: "pages",
     NAV_PAGE_MISSING: "pages",
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",

@@ -90,7 +90,8 @@ def describe_error(error: yaml.YAMLError, text: str, first_line: int = 1) -> tup
 
 
 def _hint(error: yaml.MarkedYAMLError, text: str, mark) -> str:
-    """The usual mend of the mistakes editors make: a tab, a value with ': ' in it."""
+    """The usual mend of the mistakes editors make: a tab, an entry indented unlike its
+    neighbours, a value with ': ' in it."""
     if mark is None:
         return ""
     lines = text.split("\n")
@@ -98,6 +99,8 @@ def _hint(error: yaml.MarkedYAMLError, text: str, mark) -> str:
     # A tab where YAML stopped, or in the indentation before it.
     if "\\t" in (error.problem or "") or "\t" in line[: mark.column + 1]:
         return " (YAML does not allow tabs: indent with spaces)"
+    if (error.problem or "").startswith("expected <block end>"):
+        return " (this line is not lined up with the lines above it: indent it as they are)"
     value = line.split(":", 1)[-1].strip()
     if ": " in value and not value.startswith(("'", '"')) and not line.strip().startswith(
         ("'", '"')

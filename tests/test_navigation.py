@@ -60,8 +60,18 @@ def test_an_entry_missing_from_one_language_is_left_to_the_page_parity_check(tmp
     assert [problem.line for problem in missing] == [13]  # resources.md, not unlinked.md
 
 
-def test_addresses_and_folders_in_the_nav_are_links_not_pages(tmp_path):
-    assert navigation_problems(tmp_path, "addresses_and_folders_in_the_nav.yml") == []
+def test_an_entry_that_is_not_a_page_file_is_reported_but_an_address_is_a_link(tmp_path):
+    # As MkDocs reads the nav: an address with a scheme or from the server's root is a link;
+    # anything else must name a page's file (MkDocs' own warning has no line and no fix).
+    both = "is not a page in docs/en/ or docs/cy/"
+    config = "addresses_and_paths_that_are_not_pages_in_the_nav.yml"
+    assert navigation_problems(tmp_path, config) == [
+        f"mkdocs.yml:10: nav-page-missing: 'principles/attending' {both}: did you mean "
+        "'principles/attending.md'?",
+        f"mkdocs.yml:11: nav-page-missing: 'about/' {both}: did you mean 'about.md'?",
+        f"mkdocs.yml:15: nav-page-missing: 'principles/' {both}: correct the path (relative to "
+        "the language's folder) or create the page",
+    ]
 
 
 def test_without_a_nav_mkdocs_lists_every_page(tmp_path):
@@ -78,3 +88,17 @@ def test_without_a_readable_mkdocs_yml_nothing_is_said_of_the_navigation(tmp_pat
         config_file.write_text("nav: [index.md\n", encoding="utf-8")
     content = read_site(tmp_path, config_file=config_file)
     assert [p for p in content.problems if p.rule in NAVIGATION_RULES] == []
+
+
+def test_mkdocs_yml_that_is_not_yaml_is_reported_at_its_line_not_as_a_traceback(tmp_path):
+    from leadership.pages.checks import check_pages
+
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    shutil.copy(FIXTURES / "an_entry_not_lined_up_with_the_others.yml", tmp_path / "mkdocs.yml")
+    problems, checked = check_pages(tmp_path)
+    assert [str(problem) for problem in problems] == [
+        "mkdocs.yml:12: config-syntax: not valid YAML: expected <block end>, but found '-' "
+        "(while parsing a block mapping that starts on line 10) (this line is not lined up "
+        "with the lines above it: indent it as they are)",
+    ]
+    assert checked == 0

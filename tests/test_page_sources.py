@@ -52,6 +52,40 @@ def test_a_link_to_a_missing_page_names_its_line_and_the_nearest_page(tmp_path):
     ]
 
 
+def test_links_from_the_root_or_into_the_other_language_are_refused_with_the_link_to_write(
+    tmp_path,
+):
+    # Each language is built from its own folder, and a site published under a folder (or
+    # opened from the offline pack) has no root of its own: the link to write is to this
+    # language's file, relative to the page.
+    docs, _ = docs_with(tmp_path, "link_to_missing_page.md")
+    (docs / "cy" / "principles").mkdir(parents=True)
+    (docs / "cy" / "principles" / "attending.md").write_text("# Rhoi sylw\n", encoding="utf-8")
+    page = docs / "cy" / "principles" / "kindness.md"
+    shutil.copy(FIXTURES / "links_from_the_root_and_into_the_other_language.md", page)
+    problems = check_source_links(page.read_text(), page, docs, "k.md", SitePaths.read(docs))
+    into_english = (
+        "links into docs/en/: each language's pages are built apart, so a Cymraeg page links "
+        "to Cymraeg pages (the language switch leads to the other language)"
+    )
+    from_root = (
+        "is written from the server's root: it leaves the site when the site is published "
+        "under a folder (https://org.github.io/site/) and in the offline pack"
+    )
+    assert [str(problem) for problem in problems] == [
+        f"k.md:7: link-target-missing: '../../en/principles/attending.md#what-it-means' "
+        f"{into_english}: write [text](attending.md#what-it-means)",
+        f"k.md:8: link-target-missing: '../../en/films/a-film.md' {into_english}: create "
+        "docs/cy/films/a-film.md and link to it",
+        f"k.md:10: link-target-missing: '/principles/attending/' {from_root}: write a Markdown "
+        "link to the page's file, relative to this page: [text](attending.md)",
+        f"k.md:10: link-target-missing: '/cy/principles/attending.md' {from_root}: write a "
+        "Markdown link to the page's file, relative to this page: [text](attending.md)",
+        f"k.md:11: link-target-missing: '/nowhere/' {from_root}: write a Markdown link to the "
+        "file, relative to this page",
+    ]
+
+
 def test_template_placeholders_are_found_at_their_line():
     phrases = template_phrases(ROOT / TEMPLATES)
     text = (FIXTURES / "placeholder_left_from_template.md").read_text(encoding="utf-8")
@@ -250,4 +284,16 @@ def test_addresses_that_go_nowhere_are_found_in_the_markdown_at_their_line():
         (11, "image-alt"),
         (11, "placeholder-link"),
         (11, "placeholder-link"),
+        (16, "image-alt"),
+        (16, "image-alt"),
+        (17, "image-alt"),
+    ]
+    images = sorted(str(p) for p in address_problems(text, "k.md") if p.rule == "image-alt")
+    assert images[1:] == [
+        'k.md:16: image-alt: <img src="team.png"> has empty alt text: describe the image in '
+        'alt="...", in the page\'s language',
+        'k.md:16: image-alt: <img src="team.png"> has no alt text: describe the image in '
+        'alt="...", in the page\'s language',
+        'k.md:17: image-alt: ![team-meeting.png](team-meeting.png) has a file name as alt text '
+        '("team-meeting.png"): describe what the image shows',
     ]

@@ -28,9 +28,11 @@ from leadership.pages.content_safety import locate
 from leadership.pages.heading_ids import PageIds, heading_id_problems
 from leadership.pages.safe_pages import CHECK_CACHE, SafePages
 from leadership.pages.source_links import missing_fragments, raw_html_missing_fragments
-from leadership.reporting import Problem
+from leadership.reporting import ContentError, Problem
+from leadership.rules import CONFIG_SYNTAX
 from leadership.subtitles.cues import anchors
 from leadership.subtitles.film_pages import TRANSCRIPT_ID
+from leadership.yaml_nodes import describe_error
 
 # MkDocs' own default, for a project without a mkdocs.yml (a test's).
 DEFAULT_EXTENSIONS: list = ["toc", "tables", "fenced_code"]
@@ -136,8 +138,12 @@ def render_pages(
 def check_pages(
     root: Path, docs_dir: Path | None = None, allowed_hosts: Iterable[str] = ()
 ) -> tuple[list[Problem], int]:
-    """(problems, pages checked) for every page in every language."""
-    settings = mkdocs_settings(root / "mkdocs.yml")
+    """(problems, pages checked) for every page in every language; only mkdocs.yml's own
+    problem when it cannot be read (what the pages are depends on it)."""
+    try:
+        settings = mkdocs_settings(root / "mkdocs.yml")
+    except ContentError as error:
+        return error.problems, 0
     content = read_site(
         root, docs_dir, allowed_hosts=allowed_hosts,
         use_directory_urls=settings.get("use_directory_urls", True) is not False,
@@ -152,13 +158,28 @@ def check_pages(
 
 
 def mkdocs_settings(config_file: Path) -> dict:
-    """mkdocs.yml as written there (empty when there is none)."""
+    """mkdocs.yml as written there (empty when there is none); raises ``ContentError`` at
+    the line where it stops being YAML, as MkDocs would refuse it."""
+    import yaml
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     if not config_file.is_file():
         return {}
-    with config_file.open(encoding="utf-8") as stream:
-        return yaml_load(stream) or {}
+    text = config_file.read_text(encoding="utf-8", errors="replace")
+    try:
+        settings = yaml_load(text)
+    except (ConfigurationError, yaml.YAMLError) as error:
+        line, message = 1, str(error)
+        try:
+            yaml.compose(text, Loader=yaml.SafeLoader)  # the same mistake, with its position
+        except yaml.YAMLError as marked:
+            line, message = describe_error(marked, text)
+        shown = config_file.name
+        raise ContentError(
+            [Problem(shown, line, CONFIG_SYNTAX, f"not valid YAML: {message}")]
+        ) from None
+    return settings if isinstance(settings, dict) else {}
 
 
 def theme_folders(settings: dict, root: Path) -> list[Path] | None:

@@ -92,15 +92,19 @@ def navigation_problems(navigation: Navigation, pages) -> list[Problem]:
     typo meant is not reported again as left out: the entry's line says what to mend."""
     pages = list(pages)
     missing, meant = missing_entries(navigation, pages)
-    pages = [page for page in pages if (page.language, _in_folder(page)) not in meant]
+    meant = {page.shown for page in pages if (page.language, _in_folder(page)) in meant}
     return [
-        *missing,
-        *learning_pages_missing(navigation, pages),
-        *orphan_pages(navigation, pages),
-    ]
+        problem
+        for problem in [
+            *learning_pages_missing(navigation, pages), *orphan_pages(navigation, pages)
+        ]
+        if problem.path not in meant
+    ] + missing
 
 
-def missing_entries(navigation: Navigation, pages) -> tuple[list[Problem], set[tuple[str, str]]]:
+def missing_entries(
+    navigation: Navigation, pages
+) -> tuple[list[Problem], set[tuple[str, str]]]:
     """(problems, pages meant): an entry naming a page that is in none of the languages it
     serves (a page missing from one language only is the page-parity check's), once, at its
     line, with the page it most likely meant; the (language, path) of each page meant."""
@@ -119,7 +123,9 @@ def missing_entries(navigation: Navigation, pages) -> tuple[list[Problem], set[t
         folders = " or ".join(f"docs/{language}/" for language in languages)
         message = f"'{written}' is not a page in {folders}"
         candidates = sorted(set().union(*(existing[language] for language in languages)))
-        closest = difflib.get_close_matches(path, candidates, n=1, cutoff=0.8)
+        closest = [
+            page for page in (f"{path}.md", f"{path}/index.md") if page in candidates
+        ] or difflib.get_close_matches(path, candidates, n=1, cutoff=0.8)
         if closest:
             message += f": did you mean '{closest[0]}'?"
             meant |= {(language, closest[0]) for language in languages}
@@ -195,7 +201,9 @@ def _entries(nav: yaml.Node) -> Iterable[NavEntry]:
     value, at any depth; an address (a link, not a page) is left out."""
     if isinstance(nav, yaml.ScalarNode):
         written = str(nav.value).strip()
-        if written.endswith(".md") and site_file_target(written) is not None:
+        # As MkDocs reads an entry: an address with a scheme, or from the server's root, is
+        # a link; anything else names a file of the language's folder.
+        if written and site_file_target(written) == written:
             yield NavEntry(written, posixpath.normpath(written), nav.start_mark.line + 1)
     elif isinstance(nav, yaml.SequenceNode):
         for item in nav.value:

@@ -25,8 +25,15 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES, language_of_site_path, site_prefix
-from leadership.links.rules import mailto_problem
+from leadership.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    language_of_site_path,
+    site_prefix,
+)
+from leadership.links.collect import Image
+from leadership.links.rules import alt_problem, mailto_problem
 from leadership.markdown_source import line_at, mask, split_source, without_code
 from leadership.pages.allowlist import ATTRIBUTES
 from leadership.reporting import Problem
@@ -88,7 +95,12 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
 
 # A link or image with nothing between its brackets: ![](x.png), [text](), [text](<>).
 EMPTY_ADDRESS = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*(?:<\s*>)?\s*\)")
-IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+MARKDOWN_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<target>[^)\s>]*))"
+)
+HTML_ATTRIBUTE = re.compile(
+    r"""\s(?P<name>[^\s"'<>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
+)
 
 
 def address_problems(text: str, shown: str) -> list[Problem]:
@@ -106,10 +118,7 @@ def address_problems(text: str, shown: str) -> list[Problem]:
         for found in EMPTY_ADDRESS.finditer(body)
     ]
     problems += [
-        Problem(shown, line_at(body, found.start(), source.body_line), IMAGE_ALT,
-                "an image with no alternative text: describe it between the [ ], in the "
-                "page's language")
-        for found in IMAGE_WITHOUT_ALT.finditer(body)
+        Problem(shown, line, IMAGE_ALT, reason) for reason, line in _alt_problems(text)
     ]
     for target, line in [*link_targets(text), *raw_html_targets(text)]:
         if target == "#":
@@ -120,6 +129,49 @@ def address_problems(text: str, shown: str) -> list[Problem]:
             if reason:
                 problems.append(Problem(shown, line, MALFORMED_MAILTO, f"'{target}': {reason}"))
     return problems
+
+
+def _alt_problems(text: str) -> Iterator[tuple[str, int]]:
+    """(why, line) for every image of the page's Markdown and HTML whose alternative text
+    does not describe it, by the link check's rule (``leadership.links.alt_problem``)."""
+    source = split_source(text)
+    body = without_code(source.body)
+    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    for image in MARKDOWN_IMAGE.finditer(body):
+        line = line_at(body, image.start(), source.body_line)
+        alt = " ".join(image["alt"].split())
+        if not alt:
+            yield ("an image with no alternative text: describe it between the [ ], in the "
+                   "page's language"), line
+            continue
+        src = image["angled"] if image["angled"] is not None else image["target"]
+        reason = alt_problem(Image("", line, src, alt, False))
+        if reason:
+            yield f"![{alt}]({src}) {reason}", line
+    body = mask(body, [(_target(link)[0], link.end()) for link in INLINE_LINK.finditer(body)])
+    for tag in RAW_HTML_TAG.finditer(body):
+        if tag["name"].lower() != "img":
+            continue
+        attributes = {
+            found["name"].lower(): html.unescape(next(
+                (found[group] for group in ("double", "single", "bare") if found[group]
+                 is not None), "",
+            ))
+            for found in HTML_ATTRIBUTE.finditer(tag[0], len(tag["name"]) + 1)
+        }
+        if set(attributes) - set(ATTRIBUTES.get("img", ())):
+            continue  # an attribute the allowlist refuses: the tag is reported as unsafe
+        alt = attributes.get("alt")
+        if alt is None or not alt.strip():
+            # No image is decorative here: the allowlist keeps no role or aria-hidden.
+            reason = ("has no alt text" if alt is None else "has empty alt text") + (
+                ': describe the image in alt="...", in the page\'s language'
+            )
+        else:
+            reason = alt_problem(Image("", 0, attributes.get("src"), alt, False))
+        if reason:
+            line = line_at(body, tag.start(), source.body_line)
+            yield f"<img src=\"{attributes.get('src', '')}\"> {reason}", line
 
 
 def _target(match: re.Match) -> tuple[int, str]:
@@ -135,11 +187,72 @@ def check_source_links(
     from ``docs_dir`` (``site.sources``: one walk of it, not a look on disk per link)."""
     problems = []
     folder = os.path.abspath(page.parent)
+    docs = os.path.abspath(docs_dir)
+    language = os.path.relpath(folder, docs).split(os.sep)[0]
     for target, line in link_targets(text):
+        if target.startswith("/") and not target.startswith("//"):
+            problems.append(Problem(shown, line, RULE, _from_root(target, page, docs, site)))
+            continue
         path = site_file_target(target)
-        if path is not None and os.path.normpath(os.path.join(folder, path)) not in site.sources:
+        if path is None:
+            continue
+        resolved = os.path.normpath(os.path.join(folder, path))
+        if resolved not in site.sources:
             problems.append(Problem(shown, line, RULE, _message(target, page, docs_dir, path)))
+            continue
+        other = os.path.relpath(resolved, docs).split(os.sep)[0]
+        if other != language and other in LANGUAGES and language in LANGUAGES:
+            problems.append(Problem(
+                shown, line, RULE, _other_language(target, page, docs, language, resolved)
+            ))
     return problems
+
+
+def _other_language(target: str, page: Path, docs: str, language: str, resolved: str) -> str:
+    """Each language is built on its own, from its own folder: a link into another
+    language's folder leads to nothing in the build, and the reader of this page wants the
+    page in this page's language (the language switch leads to the other)."""
+    other, _, relative = os.path.relpath(resolved, docs).partition(os.sep)
+    message = (
+        f"'{target}' links into docs/{other}/: each language's pages are built apart, so a "
+        f"{LANGUAGE_NAMES[language]} page links to {LANGUAGE_NAMES[language]} pages (the "
+        "language switch leads to the other language)"
+    )
+    own = os.path.join(docs, language, relative)
+    if os.path.exists(own):
+        return f"{message}: write [text]({_relative_link(own, page, target)})"
+    return f"{message}: create docs/{language}/{relative.replace(os.sep, '/')} and link to it"
+
+
+def _from_root(target: str, page: Path, docs: str, site: SitePaths) -> str:
+    """An address written from the server's root, and the link to the file it names."""
+    message = (
+        f"'{target}' is written from the server's root: it leaves the site when the site is "
+        "published under a folder (https://org.github.io/site/) and in the offline pack"
+    )
+    address = unquote(QUERY_OR_FRAGMENT.sub("", target)).lstrip("/")
+    source = address if address.endswith(".md") else site.page_at(address)
+    language = os.path.relpath(os.path.abspath(page.parent), docs).split(os.sep)[0]
+    if source is not None and source.partition("/")[0] in LANGUAGES:
+        # The page in this page's language, where there is one: /principles/x/ is the
+        # English address, but a Welsh page means the Welsh page.
+        relative = source.partition("/")[2]
+        own = os.path.join(docs, language, relative)
+        found = own if os.path.exists(own) else os.path.join(docs, source)
+        if os.path.exists(found):
+            return (
+                f"{message}: write a Markdown link to the page's file, relative to this page: "
+                f"[text]({_relative_link(found, page, target)})"
+            )
+    return f"{message}: write a Markdown link to the file, relative to this page"
+
+
+def _relative_link(file: str, page: Path, target: str) -> str:
+    """``file`` written relative to ``page``'s folder, with the query and fragment of
+    ``target``."""
+    after = QUERY_OR_FRAGMENT.search(target)
+    written = os.path.relpath(file, os.path.abspath(page.parent)).replace(os.sep, "/")
+    return written + (after[0] if after else "")
 
 
 def missing_fragments(
