@@ -161,6 +161,17 @@ def test_a_typo_in_the_nav_and_an_orphan_page_are_reported_at_their_lines_on_the
     assert "A reference to" not in output and "Traceback" not in output
 
 
+def test_a_film_page_without_its_film_is_one_problem_not_one_per_link_to_its_cues(project):
+    from leadership.pages.checks import check_pages
+
+    replace_in(project / "docs/cy/films/leading-in-a-crisis.md", "film: leading-in-a-crisis\n", "")
+    problems, _ = check_pages(project)
+    assert [str(problem) for problem in problems] == [
+        "docs/cy/films/leading-in-a-crisis.md:1: frontmatter-missing-key: missing key 'film': "
+        "the film's slug, as in transcripts/films.yml",
+    ]
+
+
 def test_a_link_to_a_missing_heading_or_cue_is_reported_with_the_pages_other_problems(project):
     """On the first run, at the link's line, with a link to a missing file beside it."""
     about = project / "docs/en/about.md"
@@ -181,6 +192,12 @@ def test_a_link_to_a_missing_heading_or_cue_is_reported_with_the_pages_other_pro
         ("missing-fragment", "films/leading-in-a-crisis.md#t-99-99"),
         ("missing-fragment", "principles/attending.md#nowhere"),
     ]
+    # A film moment that no cue starts at names the cues nearest in time, not headings.
+    assert re.search(
+        r"'films/leading-in-a-crisis\.md#t-99-99': no cue of en/films/leading-in-a-crisis\.md "
+        r"starts at #t-99-99 \(a cue's anchor is the minute and second it starts, t-MM-SS\): "
+        r"nearest cues: t-\d\d-\d\d, t-\d\d-\d\d$", output, re.M,
+    ), output
 
 
 def test_a_broken_films_yml_is_listed_before_the_pages_that_depend_on_it(project):

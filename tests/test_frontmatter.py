@@ -157,6 +157,28 @@ def test_site_check_reads_every_page_and_compares_pairs(tmp_path):
     ]
 
 
+INVALID_KIND = ("docs/en/reading/a.md", 4, "frontmatter-invalid-value")
+
+
+@pytest.mark.parametrize("english, welsh, reported", [
+    ("kind: principal", "kind: principle", INVALID_KIND),
+    ("kind: [reading]", "kind: reading", INVALID_KIND),
+    ("kind: reading", "", ("docs/cy/reading/a.md", 1, "frontmatter-missing-key")),
+])
+def test_a_pair_is_not_said_to_differ_over_a_key_reported_on_its_own(
+    tmp_path, english, welsh, reported
+):
+    # One mistake, one line: a missing key or an unknown kind is not a difference between
+    # the languages as well.
+    write(tmp_path / "docs/en/reading/a.md", f"---\ntitle: A\ndescription: A.\n{english}\n---\n")
+    write(
+        tmp_path / "docs/cy/reading/a.md",
+        f"---\ntitle: A\ndescription: A.\n{welsh}\n{WELSH_RECORD}---\n",
+    )
+    problems, _ = check_site(tmp_path)
+    assert [(p.path, p.line, p.rule) for p in problems] == [reported]
+
+
 MKDOCS_YML = minimal_mkdocs_yml()
 
 

@@ -270,9 +270,9 @@ def test_a_heading_or_cue_an_html_link_names_must_be_on_its_page(tmp_path):
         "k.md:1: missing-fragment: '#nowhere': en/principles/kindness.md has no heading or "
         "anchor '#nowhere': link to one of its headings' ids, or give the heading that id "
         "({ #id } after it)",
-        "k.md:3: missing-fragment: '../../films/a-film/#t-09-99': en/films/a-film.md has no "
-        "heading or anchor '#t-09-99': link to one of its headings' ids, or give the heading "
-        "that id ({ #id } after it)",
+        "k.md:3: missing-fragment: '../../films/a-film/#t-09-99': no cue of en/films/a-film.md "
+        "starts at #t-09-99 (a cue's anchor is the minute and second it starts, t-MM-SS): "
+        "nearest cues: t-00-28",
     ]
 
 

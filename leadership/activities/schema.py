@@ -18,7 +18,7 @@ from pathlib import Path
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.reporting import ContentError, Problem
-from leadership.subtitles.cues import anchors
+from leadership.subtitles.cues import CUE_ANCHOR, anchor_seconds, anchors, nearest_anchors
 from leadership.subtitles.transcript import time_label
 
 ACTIVITY_KIND = "activity"
@@ -51,8 +51,6 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d+)\.[ \t]+\S")
 FENCED_CODE = re.compile(r"^[ \t]*(?:```|~~~)")
-# A cue anchor on a film page: t-MM-SS, with -2, -3 ... when two cues start in one second.
-CUE_ANCHOR = re.compile(r"^t-(?P<minutes>\d{2,})-(?P<seconds>[0-5]\d)(?:-(?P<repeat>\d+))?$")
 
 
 # --- the schema ------------------------------------------------------------------------
@@ -68,7 +66,7 @@ class FilmMoment:
     def time_label(self) -> str:
         """The cue's start as people say it, "1:02" ("1:02:03" past an hour), from its
         anchor ``t-01-02`` (``t-62-03``), as the film page labels the cue."""
-        return time_label(_seconds(self.cue))
+        return time_label(anchor_seconds(self.cue))
 
 
 @dataclass(frozen=True)
@@ -411,19 +409,9 @@ class _Checker:
         return True
 
 
-def _seconds(anchor: str) -> int:
-    match = CUE_ANCHOR.match(anchor)
-    return int(match["minutes"]) * 60 + int(match["seconds"])
-
-
 def _nearest(cue: str, anchors: set[str]) -> str:
-    if not CUE_ANCHOR.match(cue):
-        return ""
-    plain = [anchor for anchor in anchors if CUE_ANCHOR.match(anchor)]
-    if not plain:
-        return ""
-    nearest = sorted(plain, key=lambda anchor: (abs(_seconds(anchor) - _seconds(cue)), anchor))
-    return f"; nearest cues: {', '.join(sorted(nearest[:2]))}"
+    nearest = nearest_anchors(cue, anchors)
+    return f"; nearest cues: {', '.join(nearest)}" if nearest else ""
 
 
 def check_activity(

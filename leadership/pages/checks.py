@@ -100,13 +100,16 @@ def _ids_by_page(content: SiteContent, rendered: list[RenderedPage]) -> dict[str
     A film page whose subtitles cannot be read is left out: links to it are not checked."""
     ids = {item.page.src_uri: set(item.ids.all_ids) for item in rendered if item.ids is not None}
     for src_uri, page in content.pages.items():
-        film = page.front.data.get("film") if page.front and page.kind == "film" else None
-        if src_uri in ids and isinstance(film, str):
-            cues = content.films.cues(film, page.language)
-            if cues is None:  # its subtitles are broken: reported at their own lines
-                del ids[src_uri]
-            else:
-                ids[src_uri] |= {TRANSCRIPT_ID, *anchors(cues)}
+        if src_uri not in ids or page.kind != "film":
+            continue
+        film = page.front.data.get("film")
+        cues = content.films.cues(film, page.language) if isinstance(film, str) else None
+        if cues is None:
+            # Its subtitles are broken, or its film: key is missing or unknown: reported at
+            # their own lines, not again at every link to one of its cues.
+            del ids[src_uri]
+        else:
+            ids[src_uri] |= {TRANSCRIPT_ID, *anchors(cues)}
     return ids
 
 

@@ -326,7 +326,9 @@ def pair_problems(fronts: dict[str, dict[str, FrontMatter]]) -> list[Problem]:
                 continue  # the page parity check names the missing page
             for key in PAIR_KEYS:
                 mine, theirs = front.data.get(key), original.data.get(key)
-                if mine != theirs:
+                # A missing key or an unknown kind is reported by its own rule, once.
+                unknown = key == "kind" and not (mine in KINDS and theirs in KINDS)
+                if mine != theirs and None not in (mine, theirs) and not unknown:
                     problems.append(
                         Problem(front.path, front.line(key), "frontmatter-pair-mismatch",
                                 f"{key} is {mine!r} here but {theirs!r} in {original.path}: "

@@ -38,6 +38,7 @@ from leadership.markdown_source import line_at, mask, split_source, without_code
 from leadership.pages.allowlist import ATTRIBUTES
 from leadership.reporting import Problem
 from leadership.rules import IMAGE_ALT, MALFORMED_MAILTO, MISSING_FRAGMENT, PLACEHOLDER_LINK
+from leadership.subtitles.cues import nearest_anchors
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
@@ -275,11 +276,20 @@ def missing_fragments(
         ids = ids_of(page)
         if ids is None or not fragment or unquote(fragment) in ids:
             continue
-        problems.append(_missing_fragment(shown, line, target, page, fragment))
+        problems.append(_missing_fragment(shown, line, target, page, fragment, ids))
     return problems
 
 
-def _missing_fragment(shown: str, line: int, target: str, page: str, fragment: str) -> Problem:
+def _missing_fragment(
+    shown: str, line: int, target: str, page: str, fragment: str, ids: Collection[str]
+) -> Problem:
+    nearest = nearest_anchors(unquote(fragment), ids)
+    if nearest:  # a moment of a film: its cues start at other times
+        return Problem(
+            shown, line, MISSING_FRAGMENT,
+            f"'{target}': no cue of {page} starts at #{fragment} (a cue's anchor is the "
+            f"minute and second it starts, t-MM-SS): nearest cues: {', '.join(nearest)}",
+        )
     return Problem(
         shown, line, MISSING_FRAGMENT,
         f"'{target}': {page} has no heading or anchor '#{fragment}': link to one of its "
@@ -491,7 +501,7 @@ def raw_html_missing_fragments(
         ids = ids_of(page) if page is not None else None
         if ids is None or unquote(fragment) in ids:
             continue  # not a page of the site's sources (reported above if missing)
-        problems.append(_missing_fragment(shown, line, target, page, fragment))
+        problems.append(_missing_fragment(shown, line, target, page, fragment, ids))
     return problems
 
 

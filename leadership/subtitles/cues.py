@@ -64,6 +64,9 @@ LOOSE_TIMING_LINE = re.compile(
 # or a line that looks like a timing line (a cue srt merged into this one).
 SUSPECT_TEXT = re.compile(rf"^(?:[ \t\f\v]*$|{LOOKS_LIKE_TIMING.pattern})", re.MULTILINE)
 WEBVTT_HEADER = re.compile(r"\s*WEBVTT\b")
+# A cue anchor on a film page: t-MM-SS, with -2, -3 ... when two cues start in one second.
+CUE_ANCHOR = re.compile(r"^t-(?P<minutes>\d{2,})-(?P<seconds>[0-5]\d)(?:-(?P<repeat>\d+))?$")
+MEANT_AS_CUE_ANCHOR = re.compile(r"^t-(?P<minutes>\d+)-(?P<seconds>\d+)")
 
 FORMATTING_TAG = re.compile(r"<(/?)(i|b|u|font)\b[^>]*>", re.IGNORECASE)
 # Any HTML-like tag or ASS override ({\an8}); not "2 < 3".
@@ -116,6 +119,24 @@ def cue_id(start_seconds: float) -> str:
     whole_seconds = round(start_seconds * 1000) // 1000
     minutes, seconds = divmod(whole_seconds, 60)
     return f"t-{minutes:02d}-{seconds:02d}"
+
+
+def anchor_seconds(anchor: str) -> int:
+    """The second a cue anchor ("t-MM-SS", "t-MM-SS-2") names."""
+    match = CUE_ANCHOR.match(anchor)
+    return int(match["minutes"]) * 60 + int(match["seconds"])
+
+
+def nearest_anchors(anchor: str, existing: Iterable[str], count: int = 2) -> list[str]:
+    """The ``count`` cue anchors of ``existing`` nearest in time to ``anchor``, in order of
+    time (none when ``anchor`` is not a cue anchor)."""
+    written = MEANT_AS_CUE_ANCHOR.match(anchor)  # t-99-99 too: a time mistyped
+    if written is None:
+        return []
+    wanted = int(written["minutes"]) * 60 + int(written["seconds"])
+    plain = [found for found in existing if CUE_ANCHOR.match(found)]
+    nearest = sorted(plain, key=lambda found: (abs(anchor_seconds(found) - wanted), found))
+    return sorted(nearest[:count])
 
 
 def anchors(cues: Iterable[Cue]) -> list[str]:
