@@ -558,9 +558,12 @@ NOT_MUTATED = frozenset(
      "dros", "drwy", "dan"}
 )  # fmt: skip
 # Every word _after dispatches on (the adjective rule aside).
-TRIGGERS = SOFT_AFTER | HIS_OR_HER | ARTICLE | ASPIRATE_AFTER | {"fy", "yn"}
 # "yn" (in) before a nasal mutation: ym before m and mh, yng before ng and ngh.
 NASAL_TRIGGER_FORM = {"ngh": "yng", "ng": "yng", "mh": "ym", "m": "ym"}
+# "yng" and "ym" are written only before the nasal mutation they belong to: "yng Caerdydd"
+# and "ym Bangor" have it half done, whatever the word.
+NASAL_FORM_INITIAL = {"yng": "ng", "ym": "m"}
+TRIGGERS = SOFT_AFTER | HIS_OR_HER | ARTICLE | ASPIRATE_AFTER | {"fy", "yn", *NASAL_FORM_INITIAL}
 
 
 @dataclass(frozen=True)
@@ -678,6 +681,8 @@ class MutationChecker:
             found = self._nasal(trigger, word, "nasal mutation after 'fy'")
         elif key == "yn":
             found = self._nasal_after_yn(trigger, word)
+        elif key in NASAL_FORM_INITIAL:
+            found = self._nasal_after_its_form(trigger, word)
         elif key in ASPIRATE_AFTER:
             found = self._aspirate(trigger, word)
         else:
@@ -731,6 +736,15 @@ class MutationChecker:
             particle = particle.capitalize()
         return self._nasal(trigger, word, "nasal mutation after 'yn' (in) before a place",
                            particle)
+
+    def _nasal_after_its_form(self, trigger: Token, word: str):
+        initial = NASAL_FORM_INITIAL[trigger.lower]
+        if word.lower().startswith(initial):
+            return None
+        nasal = mutated(word, "nasal")
+        if nasal and nasal.lower().startswith(initial):
+            return f"{trigger.text} {nasal}", f"nasal mutation after '{trigger.lower}'"
+        return None
 
     def _aspirate(self, trigger: Token, word: str):
         key = trigger.lower

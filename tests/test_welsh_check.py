@@ -111,6 +111,11 @@ ERRORS = {
         mutation(4, "yn Prifysgol", "ym Mhrifysgol",
                  "nasal mutation after 'yn' (in) before a place"),
     ],
+    # "yng" and "ym" come only before the nasal mutation: half a mutation is wrong anywhere.
+    "nasal_form_before_an_unmutated_word.md": [
+        mutation(3, "ym Bangor", "ym Mangor", "nasal mutation after 'ym'"),
+        mutation(3, "yng Caerdydd", "yng Nghaerdydd", "nasal mutation after 'yng'"),
+    ],
     "aspirate_after_a_and_others.md": [
         mutation(3, "a cymorth", "a chymorth", "aspirate mutation after 'a'"),
         mutation(3, "a teuluoedd", "a theuluoedd", "aspirate mutation after 'a'"),
