@@ -56,6 +56,7 @@ LEARNING_PAGE_NOT_IN_NAV = "learning-page-not-in-nav"
 # (leadership.pages.navigation).
 CONFIG_SYNTAX = "config-syntax"
 NAV_PAGE_MISSING = "nav-page-missing"
+NAV_PARITY = "nav-parity"
 
 # Translations and spelling.
 TRANSLATION_RULES = ("translation-draft", "translation-outdated", "translation-record")
@@ -124,6 +125,7 @@ PROJECT_RULES: dict[str, str] = {
     LEARNING_PAGE_NOT_IN_NAV: "pages",
     CONFIG_SYNTAX: "pages",
     NAV_PAGE_MISSING: "pages",
+    NAV_PARITY: "pages",
     **{rule: "translations" for rule in TRANSLATION_RULES},
     SPELLING: "spelling",
     WELSH_DICTIONARY: "search",

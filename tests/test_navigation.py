@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from leadership.content import read_site
-from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, ORPHAN_PAGE
+from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, NAV_PARITY, ORPHAN_PAGE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "navigation"
-NAVIGATION_RULES = (NAV_PAGE_MISSING, LEARNING_PAGE_NOT_IN_NAV, ORPHAN_PAGE)
+NAVIGATION_RULES = (NAV_PAGE_MISSING, LEARNING_PAGE_NOT_IN_NAV, ORPHAN_PAGE, NAV_PARITY)
 ORPHAN = (
     "orphan-page: no other page links here and it is not in the navigation: add it to nav in "
     "mkdocs.yml or link it from a page"
@@ -41,6 +41,18 @@ def test_a_typo_in_a_nav_entry_is_reported_at_its_line_with_the_page_meant(tmp_p
     assert navigation_problems(tmp_path, "a_typo_in_a_nav_entry.yml") == [
         "mkdocs.yml:16: nav-page-missing: 'principles/atending.md' is not a page in docs/en/: "
         "did you mean 'principles/attending.md'?",
+    ]
+
+
+def test_the_languages_navigations_list_the_same_pages_in_the_same_sections(tmp_path):
+    # contact.md is linked from a page, so no other check would notice the Welsh reader
+    # cannot find it in the navigation.
+    assert navigation_problems(tmp_path, "navigations_that_differ_between_the_languages.yml") == [
+        "mkdocs.yml:10: nav-parity: 'principles/attending.md' is at the top level here but in "
+        "section 'Principles' in the English navigation (line 16): put it in the same section "
+        "in both",
+        "mkdocs.yml:18: nav-parity: 'contact.md' is in the English navigation but not in the "
+        "Cymraeg one: add it to the cy language's nav:, in the same section",
     ]
 
 

@@ -28,12 +28,12 @@ from pathlib import Path
 import yaml
 
 from leadership import yaml_nodes
-from leadership.languages import LANGUAGES
+from leadership.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from leadership.learning import LEARNING_KINDS
 from leadership.links.rules import ORPHAN_MESSAGE
 from leadership.pages.source_links import link_targets, site_file_target
 from leadership.reporting import Problem, shown_path
-from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, ORPHAN_PAGE
+from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, NAV_PARITY, ORPHAN_PAGE
 
 I18N_PLUGIN = "i18n"
 HOME_PAGE = "index.md"
@@ -47,6 +47,9 @@ class NavEntry:
     written: str
     path: str
     line: int
+    # The sections it is in: each one's place among its neighbours, and its title.
+    section: tuple[int, ...] = ()
+    section_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,15 +94,20 @@ def navigation_problems(navigation: Navigation, pages) -> list[Problem]:
     once (``pages``: the content model's, leadership.content.Page). A page an entry with a
     typo meant is not reported again as left out: the entry's line says what to mend."""
     pages = list(pages)
-    missing, meant = missing_entries(navigation, pages)
-    meant = {page.shown for page in pages if (page.language, _in_folder(page)) in meant}
-    return [
+    missing, meant_pages = missing_entries(navigation, pages)
+    meant = {page.shown for page in pages if (page.language, _in_folder(page)) in meant_pages}
+    left_out = [
         problem
         for problem in [
             *learning_pages_missing(navigation, pages), *orphan_pages(navigation, pages)
         ]
         if problem.path not in meant
-    ] + missing
+    ]
+    # A page one language's navigation leaves out is said once: as left out, if it is.
+    said = {problem.path for problem in left_out}
+    said = {(page.language, _in_folder(page)) for page in pages if page.shown in said}
+    existing = {(page.language, _in_folder(page)) for page in pages}
+    return left_out + missing + parity_problems(navigation, existing - said - meant_pages)
 
 
 def missing_entries(
@@ -133,6 +141,57 @@ def missing_entries(
             message += ": correct the path (relative to the language's folder) or create the page"
         problems.append(Problem(navigation.config_file, line, NAV_PAGE_MISSING, message))
     return problems, meant
+
+
+def parity_problems(navigation: Navigation, pages: set[tuple[str, str]]) -> list[Problem]:
+    """Where the languages' navigations differ: a page one lists and another does not (at
+    the line of the entry there is), or a page in a different section (at the line of the
+    other language's entry). The reader of either language finds the same pages in the same
+    places. ``pages``: (language, path) of the pages to compare, every page there is but
+    those already reported (an entry naming no page, a page left out of a navigation)."""
+    listed = {
+        language: {entry.path: entry for entry in entries}
+        for language, entries in navigation.entries.items()
+        if entries is not None
+    }
+    if len(listed) < 2 or DEFAULT_LANGUAGE not in listed:
+        return []
+    original = listed[DEFAULT_LANGUAGE]
+    problems = []
+    for language, entries in listed.items():
+        if language == DEFAULT_LANGUAGE:
+            continue
+        for path, entry in original.items():
+            if path not in entries and {(language, path), (DEFAULT_LANGUAGE, path)} <= pages:
+                problems.append(Problem(
+                    navigation.config_file, entry.line, NAV_PARITY,
+                    f"'{entry.written}' is in the {LANGUAGE_NAMES[DEFAULT_LANGUAGE]} "
+                    f"navigation but not in the {LANGUAGE_NAMES[language]} one: add it to "
+                    f"the {language} language's nav:, in the same section",
+                ))
+        for path, entry in entries.items():
+            theirs = original.get(path)
+            if theirs is None and {(language, path), (DEFAULT_LANGUAGE, path)} <= pages:
+                problems.append(Problem(
+                    navigation.config_file, entry.line, NAV_PARITY,
+                    f"'{entry.written}' is in the {LANGUAGE_NAMES[language]} navigation but "
+                    f"not in the {LANGUAGE_NAMES[DEFAULT_LANGUAGE]} one: add it to nav:, in "
+                    "the same section",
+                ))
+            elif theirs is not None and entry.section != theirs.section:
+                problems.append(Problem(
+                    navigation.config_file, entry.line, NAV_PARITY,
+                    f"'{entry.written}' is {_section_name(entry)} here but "
+                    f"{_section_name(theirs)} in the {LANGUAGE_NAMES[DEFAULT_LANGUAGE]} "
+                    f"navigation (line {theirs.line}): put it in the same section in both",
+                ))
+    return problems
+
+
+def _section_name(entry: NavEntry) -> str:
+    if not entry.section:
+        return "at the top level"
+    return "in section " + " > ".join(f"'{title}'" for title in entry.section_titles)
 
 
 def learning_pages_missing(navigation: Navigation, pages) -> list[Problem]:
@@ -196,18 +255,27 @@ def _i18n_languages(root: yaml.Node | None) -> Iterator[yaml.Node]:
             yield from languages.value
 
 
-def _entries(nav: yaml.Node) -> Iterable[NavEntry]:
-    """The pages a ``nav:`` node lists, at their lines: a path, alone or as a title's
-    value, at any depth; an address (a link, not a page) is left out."""
+def _entries(
+    nav: yaml.Node, section: tuple[int, ...] = (), titles: tuple[str, ...] = ()
+) -> Iterable[NavEntry]:
+    """The pages a ``nav:`` node lists, at their lines, with the sections they are in: a
+    path, alone or as a title's value, at any depth; an address (a link, not a page) is
+    left out."""
     if isinstance(nav, yaml.ScalarNode):
         written = str(nav.value).strip()
         # As MkDocs reads an entry: an address with a scheme, or from the server's root, is
         # a link; anything else names a file of the language's folder.
         if written and site_file_target(written) == written:
-            yield NavEntry(written, posixpath.normpath(written), nav.start_mark.line + 1)
+            yield NavEntry(
+                written, posixpath.normpath(written), nav.start_mark.line + 1, section, titles
+            )
     elif isinstance(nav, yaml.SequenceNode):
-        for item in nav.value:
-            yield from _entries(item)
-    elif isinstance(nav, yaml.MappingNode):
-        for _title, value in nav.value:
-            yield from _entries(value)
+        for place, item in enumerate(nav.value):
+            if isinstance(item, yaml.MappingNode):
+                for title, value in item.value:
+                    if isinstance(value, yaml.SequenceNode):  # a section
+                        yield from _entries(value, (*section, place), (*titles, title.value))
+                    else:
+                        yield from _entries(value, section, titles)
+            else:
+                yield from _entries(item, section, titles)
