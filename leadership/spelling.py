@@ -44,6 +44,7 @@ from leadership.markdown_source import (
     mask,
     split_source,
 )
+from leadership.pages.navigation import CONFIG_FILE, config_strings
 from leadership.reporting import Problem, shown_path
 from leadership.welsh import radical_spellings
 from leadership.yaml_nodes import compose, refuse_aliases
@@ -550,6 +551,8 @@ def project_files(root: Path) -> list[tuple[str, Path, str]]:
         if films.is_file():
             files.append(("films", films, ""))
     files += [("interface", interface, "") for interface in project_interface_files(root)]
+    if (root / CONFIG_FILE).is_file():
+        files.append(("config", root / CONFIG_FILE, ""))
     return files
 
 
@@ -581,6 +584,15 @@ def check_files(
     for what, path, language in files:
         shown = shown_path(path, root)
         if shown in reported:
+            continue
+        if what == "config":
+            problems += [
+                to_problem(item, speller)
+                for string in config_strings(path)
+                for item in misspellings(string.text, shown, [
+                    Region(0, len(string.text), string.language)
+                ], speller, first_line=string.line)
+            ]
             continue
         if what == "interface":
             try:

@@ -53,6 +53,7 @@ from leadership.markdown_source import (
     split_source,
     without_code,
 )
+from leadership.pages.navigation import CONFIG_FILE, config_strings
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.rules import unreadable_sources
 from leadership.spelling import markdown_regions, subtitle_text
@@ -895,7 +896,7 @@ def check_welsh(
         shown = shown_path(path, root)
         if shown in reported:
             continue
-        if path.suffix == ".py":
+        if path.suffix == ".py" or path.name == CONFIG_FILE:
             problems += interface_problems(path, shown, data, checker)
             continue
         try:
@@ -932,12 +933,23 @@ def check_welsh(
     return sorted(problems)
 
 
+def config_texts(path: Path) -> list[tuple[int, WelshText]]:
+    """(line, Welsh text) of each string of mkdocs.yml shown on the Welsh pages: the site's
+    Welsh name, description and copyright, and the Welsh navigation's titles."""
+    return [
+        (string.line, _welsh_text(string.text, string.text, [(0, len(string.text))]))
+        for string in config_strings(path)
+        if string.language == WELSH
+    ]
+
+
 def interface_problems(
     path: Path, shown: str, data: WelshData, checker: MutationChecker
 ) -> list[Problem]:
-    """The termbase and mutation problems of each Welsh interface string, at its line."""
+    """The termbase and mutation problems of each Welsh interface string (of
+    ``leadership/interface.py``, or of mkdocs.yml), at its line."""
     try:
-        texts = interface_texts(path)
+        texts = config_texts(path) if path.name == CONFIG_FILE else interface_texts(path)
     except InterfaceSourceError as error:
         return [Problem(shown, error.line, READ_RULE, error.message)]
     problems = []
@@ -988,10 +1000,15 @@ def verdict_cache(root: Path) -> StampedCache:
 
 def welsh_files(root: Path = PROJECT_ROOT) -> list[Path]:
     """The project's Welsh: every page under docs/cy/, every transcripts/*.cy.srt, and the
-    interface strings (leadership/interface.py)."""
+    interface strings (leadership/interface.py, and mkdocs.yml's)."""
     found = [*(root / "docs" / WELSH).rglob("*.md"), *(root / "transcripts").glob("*.cy.srt")]
-    found += project_interface_files(root)
+    found += [*project_interface_files(root), *_config_file(root)]
     return sorted(path for path in found if inside(path, root))
+
+
+def _config_file(root: Path) -> list[Path]:
+    """mkdocs.yml, whose Welsh strings (the site's name, the navigation) pages show."""
+    return [root / CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []
 
 
 def check_content(
@@ -1012,7 +1029,7 @@ def check_content(
         (file.path, file.data) for file in content.films.subtitles.values()
         if file.data is not None
     )
-    files = sorted(pages + subtitles) + project_interface_files(root)
+    files = sorted(pages + subtitles) + project_interface_files(root) + _config_file(root)
     return check_welsh(
         files, dictionary, root=root, texts=texts, verdicts=verdict_cache(root),
         reported=unreadable_sources([*content.films.problems, *content.page_problems]),
@@ -1032,6 +1049,8 @@ def word_count(paths: Iterable[Path]) -> int:
     for path in paths:
         if path.suffix == ".py":
             texts = [welsh_text for _line, welsh_text in interface_texts(path)]
+        elif path.name == CONFIG_FILE:
+            texts = [welsh_text for _line, welsh_text in config_texts(path)]
         else:
             text = path.read_text(encoding="utf-8")
             texts = [subtitles_text(text) if path.suffix == ".srt" else page_text(text)]

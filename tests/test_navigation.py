@@ -72,6 +72,14 @@ def test_an_entry_missing_from_one_language_is_left_to_the_page_parity_check(tmp
     assert [problem.line for problem in missing] == [13]  # resources.md, not unlinked.md
 
 
+def test_a_welsh_entry_for_a_page_only_in_english_is_left_to_the_page_parity_check(tmp_path):
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    (tmp_path / "docs/cy/principles/attending.md").unlink()
+    shutil.copy(FIXTURES / "navigation_as_written.yml", tmp_path / "mkdocs.yml")
+    content = read_site(tmp_path, config_file=tmp_path / "mkdocs.yml")
+    assert [p for p in content.problems if p.rule == NAV_PAGE_MISSING] == []
+
+
 def test_an_entry_that_is_not_a_page_file_is_reported_but_an_address_is_a_link(tmp_path):
     # As MkDocs reads the nav: an address with a scheme or from the server's root is a link;
     # anything else must name a page's file (MkDocs' own warning has no line and no fix).

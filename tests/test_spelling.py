@@ -209,6 +209,20 @@ def test_placeholders_and_file_names_are_not_text_and_the_word_list_names_the_ke
     assert interface_problems(module, project_speller) == []
 
 
+def test_the_site_name_and_navigation_titles_in_mkdocs_yml_are_spelt_in_their_language(
+    speller,
+):
+    # The Welsh navigation's titles are Welsh, the English one's English; a setting read
+    # from the environment (!ENV) is not text.
+    root = INTERFACE_FIXTURES / "titles_in_mkdocs"
+    problems = spelling.check_files(root, [("config", root / "mkdocs.yml", "")], speller)
+    assert [str(problem) for problem in problems] == [
+        'mkdocs.yml:12: spelling: Kindness (an English word: translate it, or mark it lang="en")',
+        'mkdocs.yml:16: spelling: Caredigrwydd (a Welsh word: translate it, or mark it lang="cy")',
+        "mkdocs.yml:17: spelling: famillies (families, familiarises)",
+    ]
+
+
 def test_the_real_interface_strings_are_read_and_spelt_right(tmp_path):
     interface = REPO / "leadership" / "interface.py"
     assert ("interface", interface, "") in spelling.project_files(REPO)

@@ -348,6 +348,15 @@ def test_welsh_interface_strings_are_checked_at_the_line_of_each_string(dictiona
     ]
 
 
+def test_the_welsh_titles_in_mkdocs_yml_are_checked_at_their_lines(dictionary):
+    root = INTERFACE_FIXTURES / "titles_in_mkdocs"
+    problems = welsh_check.check_welsh([root / "mkdocs.yml"], dictionary=dictionary, root=root)
+    assert [str(problem) for problem in problems] == [
+        "mkdocs.yml:13: welsh-mutation: gyda teuluoedd -> gyda theuluoedd (aspirate mutation "
+        "after 'gyda')",
+    ]
+
+
 def test_placeholders_are_not_welsh_and_part_the_words_around_them(dictionary):
     # "Hyd at {count} munud": the number follows "at", so "munud" keeps its m.
     module = INTERFACE_FIXTURES / "placeholders_and_names.py"

@@ -35,6 +35,7 @@ from leadership.pages.source_links import link_targets, site_file_target
 from leadership.reporting import Problem, shown_path
 from leadership.rules import LEARNING_PAGE_NOT_IN_NAV, NAV_PAGE_MISSING, NAV_PARITY, ORPHAN_PAGE
 
+CONFIG_FILE = "mkdocs.yml"
 I18N_PLUGIN = "i18n"
 HOME_PAGE = "index.md"
 
@@ -89,6 +90,56 @@ class Navigation:
         return None if entries is None else {entry.path for entry in entries}
 
 
+@dataclass(frozen=True)
+class ConfigString:
+    """Words of mkdocs.yml a reader sees: ``text``, shown on ``language``'s pages, at
+    ``line``."""
+
+    text: str
+    language: str
+    line: int
+
+
+# mkdocs.yml's settings a reader sees, besides the navigation's titles.
+SITE_STRINGS = ("site_name", "site_description", "copyright")
+PLAIN_STRING = "tag:yaml.org,2002:str"
+
+
+def config_strings(config_file: Path) -> list[ConfigString]:
+    """Every string of mkdocs.yml that pages show, in the language of the pages it is shown
+    on: the site's name, description and copyright and its navigation's titles (the default
+    language's), and each language's own (mkdocs-static-i18n's ``languages:``). None when
+    it cannot be read: the pages check reports that (``config-syntax``)."""
+    try:
+        root = yaml_nodes.compose(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return []
+    found = list(_shown_strings(root, DEFAULT_LANGUAGE))
+    for language in _i18n_languages(root):
+        locale = _value(language, "locale")
+        if isinstance(locale, yaml.ScalarNode) and locale.value in LANGUAGES:
+            found += _shown_strings(language, locale.value)
+    return found
+
+
+def _shown_strings(settings: yaml.Node, language: str) -> Iterator[ConfigString]:
+    for key in SITE_STRINGS:
+        value = _value(settings, key)
+        if isinstance(value, yaml.ScalarNode) and value.tag == PLAIN_STRING:  # not !ENV
+            yield ConfigString(value.value, language, value.start_mark.line + 1)
+    yield from _titles(_value(settings, "nav"), language)
+
+
+def _titles(nav: yaml.Node | None, language: str) -> Iterator[ConfigString]:
+    if isinstance(nav, yaml.SequenceNode):
+        for item in nav.value:
+            yield from _titles(item, language)
+    elif isinstance(nav, yaml.MappingNode):
+        for title, value in nav.value:
+            yield ConfigString(str(title.value), language, title.start_mark.line + 1)
+            yield from _titles(value, language)
+
+
 def navigation_problems(navigation: Navigation, pages) -> list[Problem]:
     """Every problem of the navigation and of the pages it leaves out, both languages at
     once (``pages``: the content model's, leadership.content.Page). A page an entry with a
@@ -113,8 +164,8 @@ def navigation_problems(navigation: Navigation, pages) -> list[Problem]:
 def missing_entries(
     navigation: Navigation, pages
 ) -> tuple[list[Problem], set[tuple[str, str]]]:
-    """(problems, pages meant): an entry naming a page that is in none of the languages it
-    serves (a page missing from one language only is the page-parity check's), once, at its
+    """(problems, pages meant): an entry naming a page that is in no language (a page
+    missing from some languages only is the page-parity check's), once, at its
     line, with the page it most likely meant; the (language, path) of each page meant."""
     existing = {language: set() for language in LANGUAGES}
     for page in pages:
@@ -126,8 +177,8 @@ def missing_entries(
     problems, meant = [], set()
     for (line, written), languages in sorted(served.items()):
         path = posixpath.normpath(written)
-        if any(path in existing[language] for language in languages):
-            continue
+        if any(path in pages_of for pages_of in existing.values()):
+            continue  # a page missing from a language: the page-parity check's
         folders = " or ".join(f"docs/{language}/" for language in languages)
         message = f"'{written}' is not a page in {folders}"
         candidates = sorted(set().union(*(existing[language] for language in languages)))
@@ -167,7 +218,7 @@ def parity_problems(navigation: Navigation, pages: set[tuple[str, str]]) -> list
                     navigation.config_file, entry.line, NAV_PARITY,
                     f"'{entry.written}' is in the {LANGUAGE_NAMES[DEFAULT_LANGUAGE]} "
                     f"navigation but not in the {LANGUAGE_NAMES[language]} one: add it to "
-                    f"the {language} language's nav:, in the same section",
+                    f"{_nav_of(language)}, in the same section",
                 ))
         for path, entry in entries.items():
             theirs = original.get(path)
@@ -200,11 +251,17 @@ def learning_pages_missing(navigation: Navigation, pages) -> list[Problem]:
     counted."""
     return [
         Problem(page.shown, page.front.line("kind"), LEARNING_PAGE_NOT_IN_NAV,
-                f"a {page.kind} page must be listed under nav: in mkdocs.yml (in the section "
-                "it belongs to), so readers find it and My learning counts it")
+                f"a {page.kind} page must be listed under {_nav_of(page.language)} in "
+                "mkdocs.yml (in the section it belongs to), so readers find it and My "
+                "learning counts it")
         for page in pages
         if page.kind in LEARNING_KINDS and not _is_listed(navigation, page)
     ]
+
+
+def _nav_of(language: str) -> str:
+    """Where ``language``'s navigation is written in mkdocs.yml, as a message names it."""
+    return "nav:" if language == DEFAULT_LANGUAGE else f"the {language} language's nav:"
 
 
 def orphan_pages(navigation: Navigation, pages) -> list[Problem]:
