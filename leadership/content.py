@@ -42,6 +42,7 @@ from leadership.pages.source_links import (
     raw_html_link_problems,
 )
 from leadership.pages.source_tree import docs_problems, symlink_problems, within_project
+from leadership.pages.title import title_problems
 from leadership.reporting import ContentError, Problem, shown_path
 from leadership.subtitles.check import SubtitleFile, check_paths, display_path
 from leadership.subtitles.cues import Cue
@@ -251,6 +252,8 @@ def read_site(
         safety += raw_html_link_problems(page.text, page.src_uri, page.shown, site)
         safety += address_problems(page.text, page.shown)
         safety += check_placeholders(page.text, page.shown, phrases)
+        if page.front is not None:
+            safety += title_problems(page.text, page.front.data.get("title"), page.shown)
     # Reflection questions written so that each gets its notes box, the same in both languages.
     safety += reflection_question_problems(
         {page.path: page.text for page in pages.values() if page.text is not None}, docs_dir, root

@@ -26,6 +26,7 @@ FRONT_MATTER_INVALID_VALUE = "frontmatter-invalid-value"
 FRONT_MATTER_KIND_LOCATION = "frontmatter-kind-location"
 FRONT_MATTER_PAIR_MISMATCH = "frontmatter-pair-mismatch"
 FILM_UNKNOWN = "film-unknown"
+TITLE_HEADING = "title-heading"
 ACTIVITY_RULES = tuple(
     f"activity-{name}"
     for name in (
@@ -114,7 +115,7 @@ PROJECT_RULES: dict[str, str] = {
         FRONT_MATTER_MISSING, FRONT_MATTER_SYNTAX, FRONT_MATTER_ENCODING,
         FRONT_MATTER_DUPLICATE_KEY, FRONT_MATTER_UNKNOWN_KEY, FRONT_MATTER_MISSING_KEY,
         FRONT_MATTER_INVALID_VALUE, FRONT_MATTER_KIND_LOCATION, FRONT_MATTER_PAIR_MISMATCH,
-        FILM_UNKNOWN,
+        FILM_UNKNOWN, TITLE_HEADING,
     )},
     **{rule: "activities" for rule in ACTIVITY_RULES},
     **{rule: "content safety" for rule in UNSAFE_RULES},

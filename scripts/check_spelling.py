@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
+    missing = [path.as_posix() for path in args.paths if not path.exists()]
+    if missing:
+        print(f"check_spelling: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
     if args.paths:
         files, unknown = files_for(ROOT, args.paths)
         if unknown:

@@ -34,6 +34,7 @@ def chosen_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
             found = sorted(path.rglob("*.md")) + sorted(path.rglob("*.cy.srt"))
         elif path.is_file() and (
             path.suffix in (".md", ".py") or path.name.endswith(".cy.srt")
+            or path.name == "mkdocs.yml"
         ):
             found = [path]
         else:
@@ -50,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
+    missing = [path.as_posix() for path in args.paths if not path.exists()]
+    if missing:
+        print(f"check_welsh: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
     if args.paths:
         files, unknown = chosen_files(args.paths)
         if unknown:
             print(
-                "check_welsh: not a Welsh page, Welsh subtitle file, interface strings module "
-                "or folder of them: "
+                "check_welsh: not a Welsh page, Welsh subtitle file, interface strings module, "
+                "mkdocs.yml or folder of them: "
                 + ", ".join(unknown),
                 file=sys.stderr,
             )

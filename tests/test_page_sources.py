@@ -86,6 +86,29 @@ def test_links_from_the_root_or_into_the_other_language_are_refused_with_the_lin
     ]
 
 
+def test_the_heading_must_say_what_the_title_says():
+    from leadership.pages.title import title_problems
+
+    text = (FIXTURES / "heading_not_the_title.md").read_text(encoding="utf-8")
+    assert [str(problem) for problem in title_problems(text, "Attending", "k.md")] == [
+        "k.md:11: title-heading: the heading is 'Attention' but the title is 'Attending': make "
+        "them the same (the navigation, search results and the browser's tab show the title)",
+    ]
+    assert title_problems(text.replace("# Attention", "# Attending"), "Attending", "k.md") == []
+
+
+def test_a_reference_link_with_no_definition_is_found_at_its_line():
+    # Markdown shows it as it is written, brackets and all.
+    text = (
+        "# T\n\nSee [the guide][nope], [the site][Social  Care], `[code][x]` and a note[^1].\n"
+        "\n[social care]: https://socialcare.wales/\n[^1]: A note.\n"
+    )
+    assert [str(problem) for problem in address_problems(text, "k.md")] == [
+        "k.md:3: link-target-missing: '[the guide][nope]' names no reference: add a line "
+        "'[nope]: address' to the page, or write the address in the link: [text](address)",
+    ]
+
+
 def test_template_placeholders_are_found_at_their_line():
     phrases = template_phrases(ROOT / TEMPLATES)
     text = (FIXTURES / "placeholder_left_from_template.md").read_text(encoding="utf-8")

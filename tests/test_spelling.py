@@ -169,6 +169,8 @@ def test_the_command_refuses_what_it_cannot_check(capsys, monkeypatch):
     spec.loader.exec_module(module)
     monkeypatch.chdir(REPO)
     assert module.main(["no/such/page.md"]) == 2
+    assert capsys.readouterr().err == "check_spelling: no such file or folder: no/such/page.md\n"
+    assert module.main(["pyproject.toml"]) == 2
     assert "not a page" in capsys.readouterr().err
 
 

@@ -437,6 +437,8 @@ def test_the_command_checks_an_interface_strings_module(capsys):
 def test_the_command_refuses_what_it_cannot_check(capsys):
     script = load_script()
     assert script.main(["no/such/page.md"]) == 2
+    assert capsys.readouterr().err == "check_welsh: no such file or folder: no/such/page.md\n"
+    assert script.main(["pyproject.toml"]) == 2
     assert "not a Welsh page" in capsys.readouterr().err
 
 

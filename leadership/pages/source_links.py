@@ -46,7 +46,11 @@ INLINE_LINK = re.compile(
     r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<target>[^)\s>]+))[^)]*\)"
 )
 # [label]: target "title", at the start of a line (up to three spaces in).
-REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M)
+REFERENCE_DEFINITION = re.compile(
+    r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M
+)
+# [text][label] and ![alt][label]: a link whose address is a reference definition's.
+REFERENCE_LINK = re.compile(r"(?<![\]\\])\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]\n^][^\[\]\n]*)\]")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An HTML comment as Markdown and browsers both end it (not "<!-->", which ends at once).
 HTML_COMMENT = re.compile(r"<!--(?!-?>)[\s\S]*?-->")
@@ -121,6 +125,14 @@ def address_problems(text: str, shown: str) -> list[Problem]:
     problems += [
         Problem(shown, line, IMAGE_ALT, reason) for reason, line in _alt_problems(text)
     ]
+    defined = {_label(found["label"]) for found in REFERENCE_DEFINITION.finditer(body)}
+    problems += [
+        Problem(shown, line_at(body, found.start(), source.body_line), RULE,
+                f"'{found[0]}' names no reference: add a line '[{found['label']}]: address' "
+                "to the page, or write the address in the link: [text](address)")
+        for found in REFERENCE_LINK.finditer(body)
+        if _label(found["label"]) not in defined
+    ]
     for target, line in [*link_targets(text), *raw_html_targets(text)]:
         if target == "#":
             problems.append(Problem(shown, line, PLACEHOLDER_LINK, 'a link to "#" goes '
@@ -130,6 +142,11 @@ def address_problems(text: str, shown: str) -> list[Problem]:
             if reason:
                 problems.append(Problem(shown, line, MALFORMED_MAILTO, f"'{target}': {reason}"))
     return problems
+
+
+def _label(label: str) -> str:
+    """A reference's label as Markdown matches it: any case, any run of spaces."""
+    return " ".join(label.split()).lower()
 
 
 def _alt_problems(text: str) -> Iterator[tuple[str, int]]:
@@ -584,7 +601,8 @@ def _message(target: str, page: Path, docs_dir: Path, path: str) -> str:
     if suggestion:
         fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
         return f"{message}: did you mean '{suggestion}{fragment}'?"
-    return f"{message}: correct the path (relative to this page) or create the page"
+    missing = "create the page" if path.endswith(".md") else "add the file"
+    return f"{message}: correct the path (relative to this page) or {missing}"
 
 
 def _closest(page: Path, docs_dir: Path, path: str) -> str | None:
