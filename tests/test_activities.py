@@ -254,7 +254,17 @@ def test_a_translation_that_plans_a_different_session_is_reported(tmp_path):
     result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
     parity = [p for p in result.problems if p.rule == "activity-parity"]
     assert {p.path for p in parity} == {"docs/cy/activities/listening-with-fascination.md"}
-    assert {p.message.split()[0] for p in parity} == {"duration", "steps"}
+    # At the key's line, in words, not as Python values.
+    english = "docs/en/activities/listening-with-fascination.md"
+    same = "a guide and its translation plan the same session"
+    lines = text.split("\n")
+    duration = next(n for n, line in enumerate(lines, 1) if line.startswith("duration:"))
+    steps = next(n for n, line in enumerate(lines, 1) if line.startswith("steps:"))
+    assert [(p.line, p.message) for p in sorted(parity)] == [
+        (duration, f"duration differs from {english}: 31 minutes here, 30 minutes there: {same}"),
+        (steps, f"steps differs from {english}: minutes 5, 3, 15, 8 here, minutes 5, 3, 15, 7 "
+                f"there: {same}"),
+    ]
 
 
 # --- what the build renders ------------------------------------------------------------

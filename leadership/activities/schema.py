@@ -91,6 +91,8 @@ class Activity:
     film_moments: tuple[FilmMoment, ...]
     outcomes: tuple[str, ...]
     steps: tuple[Step, ...]
+    # The line of each key a translation must keep the same (PARITY_FIELDS), for its report.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def length_band(self) -> str:
@@ -456,7 +458,7 @@ def check_guide(
     fields.pop("kind")
     activity = Activity(
         path=path, language=language, slug=Path(path).stem, group_min=group_min,
-        group_max=group_max, **fields,
+        group_max=group_max, lines={name: front.line(name) for name in PARITY_FIELDS}, **fields,
     )
     return activity, []
 
@@ -557,12 +559,13 @@ def check_activities(docs_dir: Path, transcripts_dir: Path, root: Path) -> Check
 
 
 # What must be the same in every language: the plan of the session, not its wording.
+# What a translation must keep the same, and how a message shows it.
 PARITY_FIELDS = {
-    "duration": lambda a: a.duration,
-    "group_size": lambda a: (a.group_min, a.group_max),
-    "principles": lambda a: a.principles,
-    "film_moments": lambda a: tuple((m.film, m.cue) for m in a.film_moments),
-    "steps": lambda a: tuple(step.minutes for step in a.steps),
+    "duration": lambda a: f"{a.duration} minutes",
+    "group_size": lambda a: f"{a.group_min} to {a.group_max} people",
+    "principles": lambda a: ", ".join(a.principles),
+    "film_moments": lambda a: ", ".join(f"{m.film}#{m.cue}" for m in a.film_moments) or "none",
+    "steps": lambda a: "minutes " + ", ".join(str(step.minutes) for step in a.steps),
 }
 
 
@@ -581,9 +584,10 @@ def parity_problems(activities: dict[str, list[Activity]]) -> list[Problem]:
                 if value(activity) != value(original):
                     problems.append(
                         Problem(
-                            activity.path, 1, "activity-parity",
-                            f"{name} differs from {original.path}: {value(activity)!r} here, "
-                            f"{value(original)!r} there",
+                            activity.path, activity.lines.get(name, 1), "activity-parity",
+                            f"{name} differs from {original.path}: {value(activity)} here, "
+                            f"{value(original)} there: a guide and its translation plan the "
+                            "same session",
                         )
                     )
     return problems
