@@ -97,6 +97,12 @@ PAIR_CASES: dict[str, set[tuple[str, str, int]]] = {
     "correction_cue_in_other_digits": {("films.yml", "film-metadata", 11)},
     # A correction names a cue the file has (the Welsh file has 5), at the correction's line.
     "correction_past_the_last_cue": {("films.yml", "film-metadata", 15)},
+    # A misspelt key is one mistake (not also "film has no 'title'"), and the entry's own
+    # phrases and corrections are checked on the same run.
+    "every_mistake_in_one_entry_on_the_first_run": {
+        ("films.yml", "film-metadata", 3), ("films.yml", "film-metadata", 11),
+        ("films.yml", "film-metadata", 13),
+    },
     # A film's phrases are checked while another entry of the file is being mended.
     "phrase_not_in_its_track_beside_a_broken_entry": {
         ("films.yml", "film-metadata", 11), ("films.yml", "film-metadata", 19),

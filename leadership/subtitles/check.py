@@ -421,10 +421,12 @@ def _check_folder(
     films_path = films_file or folder.path / FILMS_FILE
     films: list[Film] | None = None  # None unless the whole file is right
     readable: list[Film] = []  # the entries that are, whatever the rest of the file
+    checkable: list[Film] = []  # and those with problems of their own, as far as they read
     films_name = display_path(films_path)
     if films_file is not None or films_path.is_file():
         try:
-            readable, found = read_films_file(films_path, films_name)
+            readable, found, partial = read_films_file(films_path, films_name)
+            checkable = readable + partial
         except ContentError as error:
             found = error.problems
         problems.extend(found)
@@ -476,7 +478,7 @@ def _check_folder(
         for language, translation in files.items():
             if language != DEFAULT_LANGUAGE:
                 problems.extend(check_pair(original, translation))
-    for film in readable:
+    for film in checkable:
         problems.extend(_phrases_not_found(film, by_film.get(film.slug, {}), films_name))
         problems.extend(_corrections_past_the_end(
             film, by_film.get(film.slug, {}), films_name, folder.path.parent

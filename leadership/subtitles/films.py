@@ -17,6 +17,7 @@ Schema (one entry per film under ``films:``)::
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,21 +113,24 @@ def load_films(transcripts_dir: str | Path) -> list[Film]:
 def load_films_file(path: str | Path, name: str | None = None) -> list[Film]:
     """The films in one films.yml file; raises ContentError with path:line (``name`` is the
     path as problems show it)."""
-    films, problems = read_films_file(path, name)
+    films, problems, _ = read_films_file(path, name)
     if problems:
         raise ContentError(problems)
     return films
 
 
-def read_films_file(path: str | Path, name: str | None = None) -> tuple[list[Film], list[Problem]]:
-    """(the films of one films.yml that read without a problem, every problem in the file),
-    so that what can be checked of the good entries is checked while others are mended.
+def read_films_file(
+    path: str | Path, name: str | None = None
+) -> tuple[list[Film], list[Problem], list[Film]]:
+    """(the films of one films.yml that read without a problem, every problem in the file,
+    the entries with problems of their own as far as they read), so that what can be
+    checked of every entry (its phrases, its corrections) is checked while it is mended.
     Raises ContentError with path:line when the file cannot be read as YAML."""
     name = name or str(path)
     _, root = read_films_document(path, name)
     reader = _Reader(name, Path(path).parent)
     films = reader.films(root)
-    return films, reader.problems
+    return films, reader.problems, reader.partial
 
 
 def read_films_document(path: str | Path, name: str | None = None) -> tuple[str, yaml.Node | None]:
@@ -157,6 +161,7 @@ class _Reader:
         self.path = path
         self.folder = folder
         self.problems: list[Problem] = []
+        self.partial: list[Film] = []  # entries with problems of their own, read as they are
 
     def fail(self, node: yaml.Node | None, message: str, line: int | None = None) -> None:
         if line is None:
@@ -201,13 +206,20 @@ class _Reader:
         if keys is None:
             return None
         before = len(self.problems)
-        for key in REQUIRED_KEYS:
-            if key not in keys:
-                self.fail(node, f"film has no {key!r}")
+        missing = [key for key in REQUIRED_KEYS if key not in keys]
         for key, (key_node, _) in keys.items():
-            if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+            if key in REQUIRED_KEYS or key in OPTIONAL_KEYS:
+                continue
+            # A misspelt key is one mistake: said once, with the key it stands for.
+            meant = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.75)
+            if meant:
+                missing.remove(meant[0])
+                self.fail(key_node, f"unknown key {key!r}: did you mean {meant[0]!r}?")
+            else:
                 self.fail(key_node, f"unknown key {key!r} (expected one of "
                                     f"{', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
+        for key in missing:
+            self.fail(node, f"film has no {key!r}")
 
         def value(key: str, read, *args):
             return read(keys[key][1], key, *args) if key in keys else None
@@ -259,7 +271,13 @@ class _Reader:
             line=node.start_mark.line + 1,
             translation_status=_translation_status(keys.get("translation")),
         )
-        return film if len(self.problems) == before else None
+        if len(self.problems) == before:
+            return film
+        if film.slug:
+            # Not a film the site can show, but its phrases and corrections can still be
+            # checked against its subtitles, so that they come on the same run.
+            self.partial.append(film)
+        return None
 
     def media_file(self, src: str) -> bool:
         """Whether ``src`` is a file inside the folder films.yml is in (links resolved)."""
