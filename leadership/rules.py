@@ -17,6 +17,7 @@ from functools import cache
 # Pages: both languages, front matter (one schema), activity guides, content safety.
 PAGE_PARITY = "page-parity"
 FRONT_MATTER_MISSING = "frontmatter-missing"
+FRONT_MATTER_MISPLACED = "frontmatter-misplaced"
 FRONT_MATTER_SYNTAX = "frontmatter-syntax"
 FRONT_MATTER_ENCODING = "frontmatter-encoding"
 FRONT_MATTER_DUPLICATE_KEY = "frontmatter-duplicate-key"
@@ -66,7 +67,9 @@ WELSH_DICTIONARY = "welsh-dictionary"
 
 # A source file that cannot be read as text, reported by the check that owns it (subtitles,
 # pages); the checks that read it after (spelling, Welsh) leave it to that report.
-UNREADABLE_SOURCE_RULES = frozenset({"not-utf8", "unreadable-file", FRONT_MATTER_ENCODING})
+UNREADABLE_SOURCE_RULES = frozenset(
+    {"not-utf8", "unreadable-file", FRONT_MATTER_ENCODING, FRONT_MATTER_MISPLACED}
+)
 
 
 def unreadable_sources(problems) -> frozenset[str]:
@@ -112,7 +115,7 @@ SEARCH_QUERY_RULES = (
 PROJECT_RULES: dict[str, str] = {
     PAGE_PARITY: "pages",
     **{rule: "pages" for rule in (
-        FRONT_MATTER_MISSING, FRONT_MATTER_SYNTAX, FRONT_MATTER_ENCODING,
+        FRONT_MATTER_MISSING, FRONT_MATTER_MISPLACED, FRONT_MATTER_SYNTAX, FRONT_MATTER_ENCODING,
         FRONT_MATTER_DUPLICATE_KEY, FRONT_MATTER_UNKNOWN_KEY, FRONT_MATTER_MISSING_KEY,
         FRONT_MATTER_INVALID_VALUE, FRONT_MATTER_KIND_LOCATION, FRONT_MATTER_PAIR_MISMATCH,
         FILM_UNKNOWN, TITLE_HEADING,

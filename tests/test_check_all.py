@@ -161,6 +161,17 @@ def test_a_typo_in_the_nav_and_an_orphan_page_are_reported_at_their_lines_on_the
     assert "A reference to" not in output and "Traceback" not in output
 
 
+def test_front_matter_below_a_blank_line_is_one_problem_not_one_per_key_misspelt(project):
+    # The page would show its keys as text: the spelling and Welsh checks wait for the mend.
+    page = project / "docs/cy/principles/empathising.md"
+    page.write_text("\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    completed, _ = run_check_all(project, "--no-build")
+    assert problem_lines(completed.stdout) == [
+        "docs/cy/principles/empathising.md:2: frontmatter-misplaced: the front matter's '---' "
+        "must be the file's first line: remove the blank line above it",
+    ], completed.stdout
+
+
 def test_a_film_page_without_its_film_is_one_problem_not_one_per_link_to_its_cues(project):
     from leadership.pages.checks import check_pages
 

@@ -54,6 +54,11 @@ def test_valid_pages_have_no_problems(fixture, shown):
         ),
         ("missing_description.md", "docs/en/principles/x.md", [("frontmatter-missing-key", 1)]),
         ("no_front_matter.md", "docs/en/principles/x.md", [("frontmatter-missing", 1)]),
+        # Below a blank line it is not front matter: said at its '---' line, once.
+        (
+            "front_matter_after_blank_lines.md", "docs/en/principles/x.md",
+            [("frontmatter-misplaced", 3)],
+        ),
         ("unclosed_front_matter.md", "docs/en/principles/x.md", [("frontmatter-syntax", 1)]),
         ("invalid_yaml.md", "docs/en/principles/x.md", [("frontmatter-syntax", 3)]),
         ("duplicate_key.md", "docs/en/principles/x.md", [("frontmatter-duplicate-key", 5)]),

@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 
-from leadership.markdown_source import Source, split_source
+from leadership.markdown_source import FRONT_MATTER_OPEN, Source, split_source
 from leadership.reporting import ContentError, Problem
+from leadership.rules import FRONT_MATTER_MISPLACED
 from leadership.yaml_nodes import compose_document, describe_error
 
 # Why front matter could not be read (``UnreadableFrontMatter.reason``).
@@ -147,6 +148,15 @@ def _unreadable_problem(unreadable: UnreadableFrontMatter,
                         path: str) -> Problem:
     reason = unreadable.reason
     if reason == MISSING:
+        lines = unreadable.source.text.split("\n")
+        opening = next((n for n, line in enumerate(lines) if line.strip()), None)
+        if opening and FRONT_MATTER_OPEN.fullmatch(lines[opening]):
+            # Not read as front matter at all: the page would show its keys as text, and
+            # the checks that read the page's text wait until it is mended.
+            return Problem(path, opening + 1, FRONT_MATTER_MISPLACED,
+                           "the front matter's '---' must be the file's first line: remove "
+                           + ("the blank line" if opening == 1 else f"the {opening} blank lines")
+                           + " above it")
         return Problem(path, 1, "frontmatter-missing",
                        "the page must start with front matter: a line '---', then title, "
                        "description and kind, then a line '---'")
