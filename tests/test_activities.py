@@ -240,6 +240,22 @@ def test_real_film_moments_exist_in_both_languages_subtitles(real):
                 assert moment.cue in anchors(cues), (activity.path, moment)
 
 
+def test_a_mistyped_section_id_is_reported_at_its_heading_with_the_id_meant(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    guide = docs / "en" / "activities" / "listening-with-fascination.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("{ #facilitator-notes }", "{ #facilitator-note }"), "utf-8")
+    lines = text.split("\n")
+    line = next(n for n, written in enumerate(lines, 1) if "#facilitator-notes" in written)
+    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
+    assert [(p.line, p.message) for p in result.problems if p.rule == "activity-section"] == [
+        (line, "section id 'facilitator-note' is not one a guide has: write "
+               "{ #facilitator-notes } (sections, in order: how-to-run-it, facilitator-notes, "
+               "debrief-questions)"),
+    ]
+
+
 def test_a_translation_that_plans_a_different_session_is_reported(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_ROOT / "docs", docs)

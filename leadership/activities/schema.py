@@ -10,6 +10,7 @@ The index groups guides by the principles they practise and by length (``LENGTH_
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -502,6 +503,15 @@ def _check_body(checker: _Checker, fields: dict) -> None:
     ids = [h[3] for h in sections]
     for wanted in SECTIONS:
         if wanted not in ids:
+            # A mistyped id is at its heading's line, with the id meant.
+            unknown = [h for h in sections if h[3] and h[3] not in SECTIONS]
+            meant = difflib.get_close_matches(wanted, [h[3] for h in unknown], n=1, cutoff=0.8)
+            if meant:
+                line = next(h[0] for h in unknown if h[3] == meant[0])
+                problem(line, "activity-section",
+                        f"section id '{meant[0]}' is not one a guide has: write "
+                        f"{{ #{wanted} }} (sections, in order: {', '.join(SECTIONS)})")
+                continue
             problem(
                 first, "activity-section",
                 f"missing section '## ... {{ #{wanted} }}' (sections, in order: "
