@@ -256,6 +256,22 @@ def test_a_mistyped_section_id_is_reported_at_its_heading_with_the_id_meant(tmp_
     ]
 
 
+def test_a_step_the_guide_describes_unlike_its_steps_entry_is_reported_at_its_line(tmp_path):
+    # The presenter view and the planner show steps:; the text must not say otherwise.
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    guide = docs / "en" / "activities" / "listening-with-fascination.md"
+    text = guide.read_text(encoding="utf-8")
+    lead = "2. **Form groups of three (3 minutes).**"
+    guide.write_text(text.replace(lead, "2. **Form pairs (10 minutes).**"), "utf-8")
+    line = next(n for n, written in enumerate(text.split("\n"), 1) if written.startswith(lead))
+    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (line, "step 2 is 'Form pairs', 10 minutes, here but 'Form groups of three', 3 minutes, "
+               "in steps: (what the presenter view and the planner show): make them the same"),
+    ]
+
+
 def test_a_translation_that_plans_a_different_session_is_reported(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_ROOT / "docs", docs)
@@ -264,7 +280,7 @@ def test_a_translation_that_plans_a_different_session_is_reported(tmp_path):
     welsh.write_text(
         text.replace("duration: 30", "duration: 31").replace(
             "{minutes: 7, title: Adolygu", "{minutes: 8, title: Adolygu"
-        ),
+        ).replace("Adolygu gyda'n gilydd (7 munud)", "Adolygu gyda'n gilydd (8 munud)"),
         encoding="utf-8",
     )
     result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)

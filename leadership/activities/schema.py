@@ -51,6 +51,10 @@ TRANSLATION_KEY = "translation"
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d+)\.[ \t]+\S")
+# A step's lead in "How to run it": its title and minutes in bold, as steps: has them.
+STEP_LEAD = re.compile(
+    r"^\d+\.[ \t]+\*\*(?P<title>.+?) \((?P<minutes>\d+) (?:minutes?|munud)\)\.?\*\*"
+)
 FENCED_CODE = re.compile(r"^[ \t]*(?:```|~~~)")
 
 
@@ -526,10 +530,11 @@ def _check_body(checker: _Checker, fields: dict) -> None:
         if section_id is None:
             problem(line, "activity-section", f"section {text!r} needs a stable id: {{ #some-id }}")
     if STEPS_SECTION in ids and isinstance(fields.get("steps"), tuple):
-        _check_step_details(checker, sections, body_lines, first, len(fields["steps"]), problem)
+        _check_step_details(checker, sections, body_lines, first, fields["steps"], problem)
 
 
-def _check_step_details(checker, sections, body_lines, first, step_count, problem) -> None:
+def _check_step_details(checker, sections, body_lines, first, steps, problem) -> None:
+    step_count = len(steps)
     index = next(i for i, h in enumerate(sections) if h[3] == STEPS_SECTION)
     start = sections[index][0]
     end = sections[index + 1][0] if index + 1 < len(sections) else first + len(body_lines)
@@ -544,6 +549,18 @@ def _check_step_details(checker, sections, body_lines, first, step_count, proble
             f"'How to run it' must describe each of the {step_count} steps as a numbered list "
             f"1. to {step_count}., in order; found {len(numbers)} numbered items",
         )
+        return
+    # "1. **Watch and introduce (5 minutes).**": what the guide says of a step is what the
+    # presenter view and the planner show from steps:.
+    for (line_number, number), step in zip(numbers, steps, strict=True):
+        lead = STEP_LEAD.match(body_lines[line_number - first])
+        if lead is None:
+            continue
+        if (lead["title"], int(lead["minutes"])) != (step.title, step.minutes):
+            problem(line_number, "activity-steps-detail",
+                    f"step {number} is '{lead['title']}', {lead['minutes']} minutes, here but "
+                    f"'{step.title}', {step.minutes} minutes, in steps: (what the presenter view "
+                    "and the planner show): make them the same")
 
 
 # --- the whole site --------------------------------------------------------------------
