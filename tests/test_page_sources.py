@@ -95,6 +95,9 @@ def test_the_heading_must_say_what_the_title_says():
         "them the same (the navigation, search results and the browser's tab show the title)",
     ]
     assert title_problems(text.replace("# Attention", "# Attending"), "Attending", "k.md") == []
+    # The same words, with Markdown or HTML around them, are the same title.
+    marked = text.replace("# Attention", "# *Attending* to [people](people.md) &amp; teams")
+    assert title_problems(marked, "Attending to people & teams", "k.md") == []
 
 
 def test_a_reference_link_with_no_definition_is_found_at_its_line():

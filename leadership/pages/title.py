@@ -6,6 +6,7 @@ page's time) goes between the two (overrides/partials/content.html).
 
 from __future__ import annotations
 
+import html
 import re
 
 from leadership.markdown_source import line_at, split_source, without_code
@@ -13,6 +14,9 @@ from leadership.reporting import Problem
 from leadership.rules import TITLE_HEADING
 
 TITLE_END = "</h1>"
+# What a heading may add to the words of a title: emphasis, code, a link around them, tags.
+INLINE_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+INLINE_MARKUP = re.compile(r"<[^<>]+>|[*_`]")
 # A page's "# " heading, and the attribute list ({ #id }) that may follow it.
 TITLE_HEADING_LINE = re.compile(r"^# +(?P<text>.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$", re.M)
 
@@ -33,10 +37,16 @@ def title_problems(text: str, title: object, shown: str) -> list[Problem]:
     source = split_source(text)
     body = without_code(source.body)
     heading = TITLE_HEADING_LINE.search(body)
-    if heading is None or heading["text"] == title.strip():
+    if heading is None or _words(heading["text"]) == _words(title):
         return []
     return [Problem(
         shown, line_at(body, heading.start(), source.body_line), TITLE_HEADING,
         f"the heading is '{heading['text']}' but the title is '{title.strip()}': make them the "
         "same (the navigation, search results and the browser's tab show the title)",
     )]
+
+
+def _words(text: str) -> str:
+    """A title's words as a reader sees them, whatever Markdown or HTML wraps them."""
+    text = INLINE_MARKUP.sub("", INLINE_LINK_TEXT.sub(r"\1", text))
+    return " ".join(html.unescape(text).split())
