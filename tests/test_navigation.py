@@ -56,6 +56,16 @@ def test_the_languages_navigations_list_the_same_pages_in_the_same_sections(tmp_
     ]
 
 
+def test_a_page_left_out_of_one_navigation_moves_no_other_page(tmp_path):
+    # Sections are matched by the pages in them, not by their place: an entry more in one
+    # language (a page, an address) is one problem, not one for every page after it.
+    config = "a_page_left_out_of_one_navigation_moves_no_other.yml"
+    assert navigation_problems(tmp_path, config) == [
+        "mkdocs.yml:16: nav-parity: 'contact.md' is in the English navigation but not in the "
+        "Cymraeg one: add it to the cy language's nav:, in the same section",
+    ]
+
+
 def test_an_entry_both_languages_share_is_reported_once(tmp_path):
     assert navigation_problems(tmp_path, "one_nav_for_both_languages_naming_no_page.yml") == [
         "mkdocs.yml:13: nav-page-missing: 'resources.md' is not a page in docs/en/ or docs/cy/: "

@@ -229,7 +229,7 @@ def parity_problems(navigation: Navigation, pages: set[tuple[str, str]]) -> list
                     f"not in the {LANGUAGE_NAMES[DEFAULT_LANGUAGE]} one: add it to nav:, in "
                     "the same section",
                 ))
-            elif theirs is not None and entry.section != theirs.section:
+            elif theirs is not None and _placed_apart(path, entries, original):
                 problems.append(Problem(
                     navigation.config_file, entry.line, NAV_PARITY,
                     f"'{entry.written}' is {_section_name(entry)} here but "
@@ -237,6 +237,20 @@ def parity_problems(navigation: Navigation, pages: set[tuple[str, str]]) -> list
                     f"navigation (line {theirs.line}): put it in the same section in both",
                 ))
     return problems
+
+
+def _placed_apart(path: str, entries: dict[str, NavEntry], original: dict[str, NavEntry]) -> bool:
+    """Whether the page at ``path`` is among other pages in one navigation than in the
+    other: its neighbours in its section (the pages both list) are none of the same. A page
+    missing from one, or an address added to one, moves no other page."""
+    mine = _neighbours(path, entries) & set(original)
+    theirs = _neighbours(path, original) & set(entries)
+    return bool(mine or theirs) and mine.isdisjoint(theirs)
+
+
+def _neighbours(path: str, entries: dict[str, NavEntry]) -> set[str]:
+    section = entries[path].section
+    return {other for other, entry in entries.items() if entry.section == section} - {path}
 
 
 def _section_name(entry: NavEntry) -> str:
