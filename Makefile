@@ -15,8 +15,7 @@ serve: setup ## Install, then serve the site at http://127.0.0.1:8000/ (Welsh at
 	@$(BIN)/mkdocs serve
 
 build: setup ## Install, then build the site into site/ (needs SITE_URL, or LOCAL_PREVIEW=1)
-	@$(BIN)/mkdocs build --strict --quiet
-	@echo "build: OK, site/ built for $${SITE_URL:-this machine only (LOCAL_PREVIEW=1)}"
+	@$(BIN)/python scripts/build_site.py
 
 test: setup ## Install, then run every test, browser tests included
 	@$(BIN)/python -m pytest

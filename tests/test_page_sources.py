@@ -112,6 +112,23 @@ def test_a_reference_link_with_no_definition_is_found_at_its_line():
     ]
 
 
+def test_links_are_read_as_python_markdown_renders_them():
+    from leadership.pages.source_links import link_targets
+
+    # A footnote is not a link; a definition inside an admonition is; a link's text may hold
+    # brackets or an image, and then links to both; matrix[0][1] is text.
+    text = (
+        "# T\n\nCompassion.[^1] See [[1]](one.md), [a [b] c](two.md) and "
+        "[![Notes](notes.png)](three.md); matrix[0][1].\n\n"
+        "!!! note\n\n    Read [the sources][src].\n\n    [src]: four.md\n\n"
+        "[^1]: West, M. (2021) Compassionate leadership.\n"
+    )
+    assert sorted(target for target, _line in link_targets(text)) == [
+        "four.md", "notes.png", "one.md", "three.md", "two.md",
+    ]
+    assert address_problems(text, "k.md") == []
+
+
 def test_template_placeholders_are_found_at_their_line():
     phrases = template_phrases(ROOT / TEMPLATES)
     text = (FIXTURES / "placeholder_left_from_template.md").read_text(encoding="utf-8")

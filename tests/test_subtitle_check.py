@@ -154,6 +154,19 @@ def test_a_tab_in_films_yml_says_to_indent_with_spaces():
     )
 
 
+def test_a_key_that_is_a_list_in_films_yml_is_a_problem_not_a_traceback(tmp_path):
+    folder = tmp_path / "transcripts"
+    shutil.copytree(PAIRS / "clean_pair", folder)
+    films = folder / "films.yml"
+    films.write_text(
+        films.read_text(encoding="utf-8").replace("    speaker:", "    [a, b]: 1\n    speaker:", 1),
+        encoding="utf-8",
+    )
+    assert [(p.rule, p.line, p.message) for p in check_paths([folder]).problems] == [
+        ("film-metadata", 4, "a key of a film must be a name, not a list or a mapping"),
+    ]
+
+
 def test_a_source_transcript_outside_the_project_is_never_read(tmp_path):
     transcripts = tmp_path / "transcripts"
     shutil.copytree(PAIRS / "correction_past_the_last_cue", transcripts)

@@ -42,15 +42,19 @@ from leadership.subtitles.cues import nearest_anchors
 
 RULE = "link-target-missing"
 # [text](target "title") and ![alt](target): the target is the first run without spaces.
+# Its text may hold brackets ([[1]](x.md), [a [b] c](x.md)) and an image ([![alt](i.png)](x.md)).
 INLINE_LINK = re.compile(
-    r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<target>[^)\s>]+))[^)]*\)"
+    r"!?\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\](?:\([^()\s]*\))?)*)\]"
+    r"\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<target>[^)\s>]+))[^)]*\)"
 )
 # [label]: target "title", at the start of a line (up to three spaces in).
 REFERENCE_DEFINITION = re.compile(
-    r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M
+    r"^[ \t]*\[(?P<label>[^\]^][^\]]*)\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.M
 )
 # [text][label] and ![alt][label]: a link whose address is a reference definition's.
-REFERENCE_LINK = re.compile(r"(?<![\]\\])\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]\n^][^\[\]\n]*)\]")
+REFERENCE_LINK = re.compile(
+    r"(?<![\]\\\w])\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]\n^][^\[\]\n]*)\]"
+)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An HTML comment as Markdown and browsers both end it (not "<!-->", which ends at once).
 HTML_COMMENT = re.compile(r"<!--(?!-?>)[\s\S]*?-->")
@@ -94,6 +98,12 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
     body = without_code(source.body)
     body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
+    # An image inside a link's text: [![alt](picture.png)](page.md) links to both.
+    matches += [
+        inner
+        for link in INLINE_LINK.finditer(body) if "](" in (link["text"] or "")
+        for inner in INLINE_LINK.finditer(body, link.start("text"), link.end("text"))
+    ]
     targets = sorted(_target(match) for match in matches)
     return tuple((target, line_at(body, start, source.body_line)) for start, target in targets)
 

@@ -199,7 +199,13 @@ class _Reader:
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{what} must be a mapping of keys to values")
             return None
-        return {key.value: (key, value) for key, value in node.value}
+        keys = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                self.fail(key, f"a key of {what} must be a name, not a list or a mapping")
+                continue
+            keys[str(key.value)] = (key, value)
+        return keys
 
     def film(self, node: yaml.Node) -> Film | None:
         keys = self.mapping(node, "a film")
