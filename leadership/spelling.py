@@ -515,6 +515,16 @@ def check_interface_file(path: Path, shown: str, speller: Speller) -> list[Missp
     return found
 
 
+def check_config_string(string, shown: str, speller: Speller) -> list[Misspelling]:
+    """A string of mkdocs.yml (``leadership.pages.navigation.ConfigString``) against its
+    language's dictionary: its HTML (a copyright's link) is not text, and a stretch marked
+    lang="xx" is in that language."""
+    text = string.text
+    visible = mask(text, markup_spans(text))
+    regions = _split((0, len(text)), language_regions(text), string.language)
+    return misspellings(visible, shown, regions, speller, first_line=string.line)
+
+
 def _child(node, key: str):
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
@@ -589,9 +599,7 @@ def check_files(
             problems += [
                 to_problem(item, speller)
                 for string in config_strings(path)
-                for item in misspellings(string.text, shown, [
-                    Region(0, len(string.text), string.language)
-                ], speller, first_line=string.line)
+                for item in check_config_string(string, shown, speller)
             ]
             continue
         if what == "interface":

@@ -215,7 +215,7 @@ def test_the_site_name_and_navigation_titles_in_mkdocs_yml_are_spelt_in_their_la
     speller,
 ):
     # The Welsh navigation's titles are Welsh, the English one's English; a setting read
-    # from the environment (!ENV) is not text.
+    # from the environment (!ENV) is not text, nor is the HTML of a copyright's link.
     root = INTERFACE_FIXTURES / "titles_in_mkdocs"
     problems = spelling.check_files(root, [("config", root / "mkdocs.yml", "")], speller)
     assert [str(problem) for problem in problems] == [
