@@ -100,6 +100,20 @@ def test_the_heading_must_say_what_the_title_says():
     assert title_problems(marked, "Attending to people & teams", "k.md") == []
 
 
+
+@pytest.mark.parametrize("body, title, reported", [
+    ("<!--\n# Old title\n-->\n\n# About this site\n", "About this site", False),
+    ("# 1\\. About  this site #\n", "1. About this site", False),
+    ("About thsi site\n===============\n", "About this site", True),  # underlined
+    ("#About thsi site\n", "About this site", True),  # Python-Markdown needs no space
+])
+def test_the_title_heading_is_found_as_python_markdown_finds_it(body, title, reported):
+    from leadership.pages.title import title_problems
+
+    found = title_problems(f"---\ntitle: x\n---\n\n{body}", title, "k.md")
+    assert [problem.line for problem in found] == ([5] if reported else [])
+
+
 def test_a_reference_link_with_no_definition_is_found_at_its_line():
     # Markdown shows it as it is written, brackets and all.
     text = (

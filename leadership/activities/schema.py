@@ -18,6 +18,7 @@ from pathlib import Path
 
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
+from leadership.pages.title import same_title
 from leadership.reporting import ContentError, Problem
 from leadership.subtitles.cues import CUE_ANCHOR, anchor_seconds, anchors, nearest_anchors
 from leadership.subtitles.transcript import time_label
@@ -489,7 +490,7 @@ def _check_body(checker: _Checker, fields: dict) -> None:
     titles = [h for h in headings if h[1] == 1]
     if not titles:
         problem(first, "activity-body", "the page has no '# ' title heading")
-    elif isinstance(fields.get("title"), str) and titles[0][2].strip() != fields["title"]:
+    elif isinstance(fields.get("title"), str) and not same_title(titles[0][2], fields["title"]):
         problem(
             titles[0][0], "activity-title",
             f"the heading {titles[0][2].strip()!r} differs from the front matter title "
