@@ -118,11 +118,14 @@ def test_a_reference_link_with_no_definition_is_found_at_its_line():
     # Markdown shows it as it is written, brackets and all.
     text = (
         "# T\n\nSee [the guide][nope], [the site][Social  Care], `[code][x]` and a note[^1].\n"
+        "[The notes][] and [social care][] too.\n"
         "\n[social care]: https://socialcare.wales/\n[^1]: A note.\n"
     )
     assert [str(problem) for problem in address_problems(text, "k.md")] == [
         "k.md:3: link-target-missing: '[the guide][nope]' names no reference: add a line "
         "'[nope]: address' to the page, or write the address in the link: [text](address)",
+        "k.md:4: link-target-missing: '[The notes][]' names no reference: add a line "
+        "'[The notes]: address' to the page, or write the address in the link: [text](address)",
     ]
 
 

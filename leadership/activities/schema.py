@@ -54,7 +54,7 @@ HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d+)\.[ \t]+\S")
 # A step's lead in "How to run it": its title and minutes in bold, as steps: has them.
 STEP_LEAD = re.compile(
-    r"^\d+\.[ \t]+\*\*(?P<title>.+?) \((?P<minutes>\d+) (?:minutes?|munud)\)\.?\*\*"
+    r"^\d+\.[ \t]+\*\*(?P<title>.+?) \((?P<minutes>\d+) (?:minutes?|mins?|munud)\)\.?\*\*"
 )
 FENCED_CODE = re.compile(r"^[ \t]*(?:```|~~~)")
 
@@ -557,7 +557,7 @@ def _check_step_details(checker, sections, body_lines, first, steps, problem) ->
         lead = STEP_LEAD.match(body_lines[line_number - first])
         if lead is None:
             continue
-        if (lead["title"], int(lead["minutes"])) != (step.title, step.minutes):
+        if not same_title(lead["title"], step.title) or int(lead["minutes"]) != step.minutes:
             problem(line_number, "activity-steps-detail",
                     f"step {number} is '{lead['title']}', {lead['minutes']} minutes, here but "
                     f"'{step.title}', {step.minutes} minutes, in steps: (what the presenter view "

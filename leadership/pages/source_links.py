@@ -53,7 +53,7 @@ REFERENCE_DEFINITION = re.compile(
 )
 # [text][label] and ![alt][label]: a link whose address is a reference definition's.
 REFERENCE_LINK = re.compile(
-    r"(?<![\]\\\w])\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]\n^][^\[\]\n]*)\]"
+    r"(?<![\]\\\w])\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\[(?P<label>(?:[^\[\]\n^][^\[\]\n]*)?)\]"
 )
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An HTML comment as Markdown and browsers both end it (not "<!-->", which ends at once).
@@ -138,10 +138,11 @@ def address_problems(text: str, shown: str) -> list[Problem]:
     defined = {_label(found["label"]) for found in REFERENCE_DEFINITION.finditer(body)}
     problems += [
         Problem(shown, line_at(body, found.start(), source.body_line), RULE,
-                f"'{found[0]}' names no reference: add a line '[{found['label']}]: address' "
+                f"'{found[0]}' names no reference: add a line "
+                f"'[{found['label'] or found['text']}]: address' "
                 "to the page, or write the address in the link: [text](address)")
         for found in REFERENCE_LINK.finditer(body)
-        if _label(found["label"]) not in defined
+        if _label(found["label"] or found["text"]) not in defined
     ]
     for target, line in [*link_targets(text), *raw_html_targets(text)]:
         if target == "#":
