@@ -240,15 +240,22 @@ def test_real_film_moments_exist_in_both_languages_subtitles(real):
                 assert moment.cue in anchors(cues), (activity.path, moment)
 
 
-def test_a_mistyped_section_id_is_reported_at_its_heading_with_the_id_meant(tmp_path):
+def checked_with_one_edit(tmp_path: Path, old: str, new: str):
+    """The real site's activities, the English listening guide's ``old`` written ``new``;
+    (the check's result, the line of the edit)."""
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_ROOT / "docs", docs)
     guide = docs / "en" / "activities" / "listening-with-fascination.md"
     text = guide.read_text(encoding="utf-8")
-    guide.write_text(text.replace("{ #facilitator-notes }", "{ #facilitator-note }"), "utf-8")
-    lines = text.split("\n")
-    line = next(n for n, written in enumerate(lines, 1) if "#facilitator-notes" in written)
-    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
+    guide.write_text(text.replace(old, new), "utf-8")
+    line = next(n for n, written in enumerate(text.split("\n"), 1) if old in written)
+    return check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path), line
+
+
+def test_a_mistyped_section_id_is_reported_at_its_heading_with_the_id_meant(tmp_path):
+    result, line = checked_with_one_edit(
+        tmp_path, "{ #facilitator-notes }", "{ #facilitator-note }"
+    )
     assert [(p.line, p.message) for p in result.problems if p.rule == "activity-section"] == [
         (line, "section id 'facilitator-note' is not one a guide has: write "
                "{ #facilitator-notes } (sections, in order: how-to-run-it, facilitator-notes, "
@@ -258,14 +265,9 @@ def test_a_mistyped_section_id_is_reported_at_its_heading_with_the_id_meant(tmp_
 
 def test_a_step_the_guide_describes_unlike_its_steps_entry_is_reported_at_its_line(tmp_path):
     # The presenter view and the planner show steps:; the text must not say otherwise.
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT_ROOT / "docs", docs)
-    guide = docs / "en" / "activities" / "listening-with-fascination.md"
-    text = guide.read_text(encoding="utf-8")
-    lead = "2. **Form groups of three (3 minutes).**"
-    guide.write_text(text.replace(lead, "2. **Form pairs (10 minutes).**"), "utf-8")
-    line = next(n for n, written in enumerate(text.split("\n"), 1) if written.startswith(lead))
-    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
+    result, line = checked_with_one_edit(
+        tmp_path, "2. **Form groups of three (3 minutes).**", "2. **Form pairs (10 minutes).**"
+    )
     assert [(p.line, p.message) for p in result.problems] == [
         (line, "step 2 is 'Form pairs', 10 minutes, here but 'Form groups of three', 3 minutes, "
                "in steps: (what the presenter view and the planner show): make them the same"),
