@@ -4,14 +4,18 @@ for it, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from harness.reader import Reader
-from harness.testing import CHROMIUM_ARGS, build_once, chromium_path, serve
+from harness.testing import CHROMIUM_ARGS, PROJECT_ROOT, build_once, chromium_path, serve
 from harness.walk import SiteWalk, walk_site
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# Kept by the build once the Welsh dictionary has been asked: the cache has been filled.
+WARM_CACHE_MARK = "welsh-dictionary-answers.json"
 # Every problem any test makes (builds in subprocesses too) must use a rule id from the one
 # registry, leadership/rules.py.
 os.environ["LEADERSHIP_STRICT_RULES"] = "1"
@@ -19,6 +23,24 @@ os.environ["LEADERSHIP_STRICT_RULES"] = "1"
 # Sites the tests build are looked at on this machine only: they may keep the loopback
 # site_url (a release build refuses it; tests/test_release_address.py proves that).
 os.environ.setdefault("LOCAL_PREVIEW", "1")
+
+
+def pytest_configure(config):
+    """From a fresh clone the project's build cache (.cache/: the dictionaries' answers, the
+    QR codes, the pages the allowlist has passed) is empty, and every test that copies the
+    project to build it would work each answer out again at once, on both workers. So the
+    controller (or a run without workers) runs `make check`'s checks once first, as an
+    editor's first run would, and the tests start from what it kept. The answers depend
+    only on their questions (tests/test_build_cache.py): a warm cache changes no result."""
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    if (PROJECT_ROOT / ".cache" / WARM_CACHE_MARK).is_file():
+        return
+    subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "scripts" / "check_all.py")],
+        cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, timeout=600, check=False,  # its problems are the tests' to say
+    )
 
 
 def pytest_collection_modifyitems(config, items):
