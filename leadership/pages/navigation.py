@@ -23,6 +23,7 @@ import difflib
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -69,9 +70,8 @@ class Navigation:
         if config_file is None:
             return cls("mkdocs.yml", unlisted)
         shown = shown_path(config_file, root)
-        try:
-            node = yaml_nodes.compose(config_file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeError, yaml.YAMLError):
+        node = _config_root(config_file)
+        if node is None:
             return cls(shown, unlisted)
         site_nav = _value(node, "nav")
         navs = dict.fromkeys(LANGUAGES, site_nav)
@@ -110,9 +110,8 @@ def config_strings(config_file: Path) -> list[ConfigString]:
     on: the site's name, description and copyright and its navigation's titles (the default
     language's), and each language's own (mkdocs-static-i18n's ``languages:``). None when
     it cannot be read: the pages check reports that (``config-syntax``)."""
-    try:
-        root = yaml_nodes.compose(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError, yaml.YAMLError):
+    root = _config_root(config_file)
+    if root is None:
         return []
     found = list(_shown_strings(root, DEFAULT_LANGUAGE))
     for language in _i18n_languages(root):
@@ -308,6 +307,20 @@ def _is_listed(navigation: Navigation, page) -> bool:
 def _in_folder(page) -> str:
     """The page's path in its language's folder, as a nav: entry names it."""
     return page.src_uri.removeprefix(f"{page.language}/")
+
+
+def _config_root(config_file: Path) -> yaml.Node | None:
+    """mkdocs.yml's node tree (None when it cannot be read), composed once for its text: the
+    navigation and the strings pages show are read from the same tree."""
+    try:
+        return _compose(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return None
+
+
+@lru_cache(maxsize=4)
+def _compose(text: str) -> yaml.Node | None:
+    return yaml_nodes.compose(text)
 
 
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
