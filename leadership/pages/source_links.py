@@ -88,15 +88,33 @@ def site_file_target(target: str) -> str | None:
     return path or None
 
 
+@lru_cache(maxsize=64)
+def prose_body(text: str) -> tuple[int, str]:
+    """(its first line, the page's body) with code and HTML comments blanked in place,
+    as every check of the page's links, images and title reads it: made once a page."""
+    source = split_source(text)
+    body = without_code(source.body)
+    comments = [comment.span() for comment in HTML_COMMENT.finditer(body)]
+    return source.body_line, mask(body, comments)
+
+
+@lru_cache(maxsize=64)
+def html_body(text: str) -> tuple[int, str]:
+    """``prose_body`` with Markdown links' addresses and titles blanked too: what is left
+    between < and > is the HTML written in the page ([x](page.md "a <b>") is not)."""
+    first_line, body = prose_body(text)
+    return first_line, mask(body, [
+        (_target(link)[0], link.end()) for link in INLINE_LINK.finditer(body)
+    ])
+
+
 # Asked by the links check as the content is read and by the headings check once every page
 # has rendered: a page's links are read once a run.
 @lru_cache(maxsize=4096)
 def link_targets(text: str) -> tuple[tuple[str, int], ...]:
     """(target as written, line) of every inline link, image and reference definition in a
     page's source, outside code, in the order they come."""
-    source = split_source(text)
-    body = without_code(source.body)
-    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    first_line, body = prose_body(text)
     matches = [*INLINE_LINK.finditer(body), *REFERENCE_DEFINITION.finditer(body)]
     # An image inside a link's text: [![alt](picture.png)](page.md) links to both.
     matches += [
@@ -105,7 +123,7 @@ def link_targets(text: str) -> tuple[tuple[str, int], ...]:
         for inner in INLINE_LINK.finditer(body, link.start("text"), link.end("text"))
     ]
     targets = sorted(_target(match) for match in matches)
-    return tuple((target, line_at(body, start, source.body_line)) for start, target in targets)
+    return tuple((target, line_at(body, start, first_line)) for start, target in targets)
 
 
 # A link or image with nothing between its brackets: ![](x.png), [text](), [text](<>).
@@ -123,11 +141,9 @@ def address_problems(text: str, shown: str) -> list[Problem]:
     HTML at their lines, so that they come on the first run with the rest: an empty
     address or "#" (placeholder-link), a mailto: that is not an email address
     (malformed-mailto), an image with no alternative text (image-alt)."""
-    source = split_source(text)
-    body = without_code(source.body)
-    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    first_line, body = prose_body(text)
     problems = [
-        Problem(shown, line_at(body, found.start(), source.body_line), PLACEHOLDER_LINK,
+        Problem(shown, line_at(body, found.start(), first_line), PLACEHOLDER_LINK,
                 "a link with an empty address goes nowhere: give the real address, or remove "
                 "the link")
         for found in EMPTY_ADDRESS.finditer(body)
@@ -137,7 +153,7 @@ def address_problems(text: str, shown: str) -> list[Problem]:
     ]
     defined = {_label(found["label"]) for found in REFERENCE_DEFINITION.finditer(body)}
     problems += [
-        Problem(shown, line_at(body, found.start(), source.body_line), RULE,
+        Problem(shown, line_at(body, found.start(), first_line), RULE,
                 f"'{found[0]}' names no reference: add a line "
                 f"'[{found['label'] or found['text']}]: address' "
                 "to the page, or write the address in the link: [text](address)")
@@ -163,11 +179,9 @@ def _label(label: str) -> str:
 def _alt_problems(text: str) -> Iterator[tuple[str, int]]:
     """(why, line) for every image of the page's Markdown and HTML whose alternative text
     does not describe it, by the link check's rule (``leadership.links.alt_problem``)."""
-    source = split_source(text)
-    body = without_code(source.body)
-    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    first_line, body = prose_body(text)
     for image in MARKDOWN_IMAGE.finditer(body):
-        line = line_at(body, image.start(), source.body_line)
+        line = line_at(body, image.start(), first_line)
         alt = " ".join(image["alt"].split())
         if not alt:
             yield ("an image with no alternative text: describe it between the [ ], in the "
@@ -177,7 +191,7 @@ def _alt_problems(text: str) -> Iterator[tuple[str, int]]:
         reason = alt_problem(Image("", line, src, alt, False))
         if reason:
             yield f"![{alt}]({src}) {reason}", line
-    body = mask(body, [(_target(link)[0], link.end()) for link in INLINE_LINK.finditer(body)])
+    first_line, body = html_body(text)
     for tag in RAW_HTML_TAG.finditer(body):
         if tag["name"].lower() != "img":
             continue
@@ -199,7 +213,7 @@ def _alt_problems(text: str) -> Iterator[tuple[str, int]]:
         else:
             reason = alt_problem(Image("", 0, attributes.get("src"), alt, False))
         if reason:
-            line = line_at(body, tag.start(), source.body_line)
+            line = line_at(body, tag.start(), first_line)
             yield f"<img src=\"{attributes.get('src', '')}\"> {reason}", line
 
 
@@ -328,13 +342,7 @@ def _missing_fragment(
 def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
     """(address as written, line) of every href, src and poster in HTML written in a page's
     source, outside code and comments, on the elements the allowlist keeps."""
-    source = split_source(text)
-    body = without_code(source.body)
-    # Not HTML: comments, and a Markdown link's address and title ([x](page.md "a <b>")).
-    body = mask(body, [
-        *(comment.span() for comment in HTML_COMMENT.finditer(body)),
-        *((_target(link)[0], link.end()) for link in INLINE_LINK.finditer(body)),
-    ])
+    first_line, body = html_body(text)
     for tag in RAW_HTML_TAG.finditer(body):
         allowed = ATTRIBUTES.get(tag["name"].lower(), ())
         for attribute in ADDRESS_ATTRIBUTE.finditer(tag[0]):
@@ -345,7 +353,7 @@ def raw_html_targets(text: str) -> Iterator[tuple[str, int]]:
             )
             offset = tag.start() + attribute.start(name)
             address = URL_IGNORED.sub("", html.unescape(attribute[name])).strip()
-            yield address, line_at(body, offset, source.body_line)
+            yield address, line_at(body, offset, first_line)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from leadership.markdown_source import line_at, mask, split_source, without_code
-from leadership.pages.source_links import HTML_COMMENT
+from leadership.markdown_source import line_at
+from leadership.pages.source_links import prose_body
 from leadership.reporting import Problem
 from leadership.rules import TITLE_HEADING
 
@@ -41,15 +41,13 @@ def title_problems(text: str, title: object, shown: str) -> list[Problem]:
     reader sees on the page."""
     if not isinstance(title, str) or not title.strip():
         return []  # the front matter check reports it
-    source = split_source(text)
-    body = without_code(source.body)
-    body = mask(body, [comment.span() for comment in HTML_COMMENT.finditer(body)])
+    first_line, body = prose_body(text)
     heading = _first_title_heading(body)
     if heading is None or same_title(heading[1], title):
         return []
     offset, text = heading
     return [Problem(
-        shown, line_at(body, offset, source.body_line), TITLE_HEADING,
+        shown, line_at(body, offset, first_line), TITLE_HEADING,
         f"the heading is '{text}' but the title is '{title.strip()}': make them the "
         "same (the navigation, search results and the browser's tab show the title)",
     )]
