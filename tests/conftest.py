@@ -95,6 +95,21 @@ def reader(browser) -> Reader:
     reader.context.close()
 
 
+@pytest.fixture(scope="session")
+def no_script_reader(browser) -> Reader:
+    """A reader's browser with JavaScript turned off, shared as ``reader`` is."""
+    reader = Reader(browser.new_context(java_script_enabled=False), javascript=False)
+    yield reader
+    reader.context.close()
+
+
+@pytest.fixture
+def no_script_page(no_script_reader):
+    """A tab with JavaScript off, with nothing a test before it kept."""
+    yield no_script_reader.new_page()
+    no_script_reader.forget()
+
+
 @pytest.fixture
 def page(request, browser):
     """A new tab in the worker's reader context, with nothing a test before it kept; for a

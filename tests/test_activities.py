@@ -377,20 +377,16 @@ def test_the_index_groups_every_guide_by_principle_and_by_length(site_dir, real,
 
 
 @pytest.mark.browser
-def test_the_index_works_without_javascript(browser, site_url, real):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(site_url + "cy/activities/")
-        for activity in real.activities["cy"]:
-            links = page.locator("section.cl-activity-index a", has_text=activity.title)
-            assert links.count() >= 2  # under a principle and under a length
-            assert links.first.is_visible()
-        page.locator("section.cl-activity-index a", has_text=real.activities["cy"][0].title)\
-            .first.click()
-        assert page.locator("aside.cl-activity-glance").is_visible()
-    finally:
-        context.close()
+def test_the_index_works_without_javascript(no_script_page, site_url, real):
+    page = no_script_page
+    page.goto(site_url + "cy/activities/")
+    for activity in real.activities["cy"]:
+        links = page.locator("section.cl-activity-index a", has_text=activity.title)
+        assert links.count() >= 2  # under a principle and under a length
+        assert links.first.is_visible()
+    page.locator("section.cl-activity-index a", has_text=real.activities["cy"][0].title)\
+        .first.click()
+    assert page.locator("aside.cl-activity-glance").is_visible()
 
 
 @pytest.mark.build

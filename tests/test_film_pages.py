@@ -271,14 +271,12 @@ def test_copy_link_copies_the_address_of_the_moment(page, site_url):
 
 
 @pytest.mark.browser
-def test_transcript_is_complete_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_transcript_is_complete_without_javascript(no_script_page, site_url):
+    page = no_script_page
     page.goto(f"{site_url}films/leading-in-a-crisis/")
     cues = read_srt(subtitle_path(TRANSCRIPTS, "leading-in-a-crisis", "en"))
     assert page.locator(".cl-cue").count() == len(cues)
     assert page.locator(".cl-cue__text").last.inner_text() == "Diolch yn fawr."
-    context.close()
 
 
 def test_the_english_only_source_is_marked_on_welsh_film_pages(site_dir):

@@ -535,26 +535,22 @@ def test_with_storage_blocked_the_page_says_so_and_nothing_breaks(
 @pytest.mark.browser
 @pytest.mark.parametrize(("prefix", "strings"), [("", EN), ("cy/", CY)])
 def test_without_javascript_the_page_reads_and_says_what_needs_javascript(
-    browser, site_url, prefix, strings
+    no_script_page, site_url, prefix, strings
 ):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}{prefix}principles/attending/")
-        assert page.locator("#reflection-questions + ol > li").count() == 5
-        assert page.locator("[data-learning-minutes]").is_visible()
-        # (Playwright's text search skips <noscript>: find the message by its class.)
-        message = page.locator(".cl-learning__no-script")
-        assert message.is_visible()
-        assert message.inner_text() == strings["learning_needs_javascript"]
-        assert not page.locator(".cl-learning").is_visible()
-        page.goto(f"{site_url}{prefix}my-learning/")
-        message = page.locator(".cl-learning__no-script")
-        assert message.is_visible()
-        assert message.inner_text() == strings["my_learning_needs_javascript"]
-        assert page.locator("#privacy").is_visible()
-    finally:
-        context.close()
+    page = no_script_page
+    page.goto(f"{site_url}{prefix}principles/attending/")
+    assert page.locator("#reflection-questions + ol > li").count() == 5
+    assert page.locator("[data-learning-minutes]").is_visible()
+    # (Playwright's text search skips <noscript>: find the message by its class.)
+    message = page.locator(".cl-learning__no-script")
+    assert message.is_visible()
+    assert message.inner_text() == strings["learning_needs_javascript"]
+    assert not page.locator(".cl-learning").is_visible()
+    page.goto(f"{site_url}{prefix}my-learning/")
+    message = page.locator(".cl-learning__no-script")
+    assert message.is_visible()
+    assert message.inner_text() == strings["my_learning_needs_javascript"]
+    assert page.locator("#privacy").is_visible()
 
 
 @pytest.mark.browser

@@ -339,10 +339,9 @@ def test_the_printed_pack_is_the_agenda_then_each_chosen_handout_in_order(
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_without_javascript_the_planner_lists_every_activity_with_its_length(
-    browser, site_url, language
+    no_script_page, site_url, language
 ):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = no_script_page
     page.goto(planner_url(site_url, language, f"?a={MORNING[0]}"))
     ui = strings_for(language)
     # (Playwright's text search skips <noscript>: find the message by its class.)
@@ -358,7 +357,6 @@ def test_without_javascript_the_planner_lists_every_activity_with_its_length(
             item.locator(".cl-plan-choice__time").inner_text(),
             item.locator("a").get_attribute("href"),
         )
-    context.close()
     assert len(shown) == len(ACTIVITIES[language])
     for slug, activity in ACTIVITIES[language].items():
         time, href = shown[activity.title]
