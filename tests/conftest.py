@@ -92,7 +92,7 @@ def reader(browser) -> Reader:
     test), and what a test leaves in it is cleared after the test (harness/reader.py)."""
     reader = Reader(browser.new_context())
     yield reader
-    reader.context.close()
+    reader.close()
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +100,7 @@ def no_script_reader(browser) -> Reader:
     """A reader's browser with JavaScript turned off, shared as ``reader`` is."""
     reader = Reader(browser.new_context(java_script_enabled=False), javascript=False)
     yield reader
-    reader.context.close()
+    reader.close()
 
 
 @pytest.fixture

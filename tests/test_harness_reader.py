@@ -1,7 +1,7 @@
 """The shared reader context (tests/harness/reader.py): a test's page starts with nothing an
-earlier test kept, in the tab the test before used unless that test changed the tab in a way
-that cannot be undone; a page from file://, the clock, init scripts and routes are refused
-in it."""
+earlier test kept (pages from file:// too), in the tab the test before used unless that test
+changed the tab in a way that cannot be undone; the clock, init scripts and routes are
+refused in it."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def one_reader(browser):
     """One reader for the cases of a test, as the suite's own reader goes from test to test."""
     reader = Reader(browser.new_context())
     yield reader
-    reader.context.close()
+    reader.close()
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_a_page_in_the_shared_context_starts_with_nothing_kept(browser, small_si
         }
         reader.forget()
     finally:
-        reader.context.close()
+        reader.close()
 
 
 @pytest.mark.browser
@@ -113,16 +113,39 @@ def test_a_tab_changed_beyond_undoing_is_not_handed_on(one_reader, small_site, c
     assert reader.new_page() is second
 
 
+FILE_KEEPS = """async () => {
+  localStorage.setItem("kept", "1");
+  sessionStorage.setItem("kept", "1");
+  await new Promise((resolve, reject) => {
+    const opened = indexedDB.open("kept", 1);
+    opened.onupgradeneeded = () => opened.result.createObjectStore("things");
+    opened.onsuccess = () => { opened.result.close(); resolve(); };
+    opened.onerror = reject;
+  });
+}"""
+FILE_KEPT = """async () => [
+  localStorage.length, sessionStorage.length, (await indexedDB.databases()).length,
+]"""
+
+
 @pytest.mark.browser
-def test_a_page_from_file_is_refused_in_the_shared_context(browser, tmp_path):
+@pytest.mark.parametrize("spend", [False, True], ids=["tab-kept", "tab-spent"])
+def test_what_pages_from_file_keep_is_forgotten(one_reader, tmp_path, spend):
+    """Pages from file:// share one store the browser cannot clear by origin: the reader
+    empties it from a page of its own, whether the tab is handed on or not."""
     (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", "utf-8")
-    reader = Reader(browser.new_context())
-    try:
-        reader.new_page().goto((tmp_path / "index.html").as_uri())
-        with pytest.raises(AssertionError, match="file:// needs a browser context of its own"):
-            reader.forget()
-    finally:
-        reader.context.close()
+    first = one_reader.new_page()
+    first.goto((tmp_path / "index.html").as_uri())
+    first.evaluate(FILE_KEEPS)
+    assert first.evaluate(FILE_KEPT) == [1, 1, 1]
+    if spend:
+        first.on("console", lambda message: None)
+    one_reader.forget()
+    second = one_reader.new_page()
+    assert (second is first) is not spend
+    second.goto((tmp_path / "index.html").as_uri())
+    assert second.evaluate(FILE_KEPT) == [0, 0, 0]
+    one_reader.forget()
 
 
 @pytest.mark.browser
@@ -139,7 +162,7 @@ def test_the_clock_init_scripts_and_routes_are_refused_in_the_shared_context(bro
                 change()
         reader.forget()
     finally:
-        reader.context.close()
+        reader.close()
 
 
 @pytest.mark.own_context

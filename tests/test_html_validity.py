@@ -15,6 +15,10 @@ import pytest
 from harness.testing import PROJECT_ROOT
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# One short run: Java's quick compiler alone finds the same errors in half the CPU time
+# (4.6 CPU-seconds instead of 9.6 on the built site) of compiling the checker twice over.
+# Its frames are larger: the schema needs a bigger thread stack than the default 1 MB.
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1", "-Xss4m")
 # Errors in markup Material writes on every page, which the project does not override.
 MATERIAL_KNOWN_ERRORS = {
     "Attribute “autocomplete” is only allowed when the input type is": (
@@ -29,8 +33,8 @@ def vnu_errors(site_dir: Path) -> list[dict]:
     assert java, "java is missing: make setup installs default-jre-headless"
     assert VNU.is_file(), "vnu.jar is missing: make setup installs the npm package vnu-jar"
     completed = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-         str(site_dir)],
+        [java, *JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json",
+         "--skip-non-html", str(site_dir)],
         capture_output=True, text=True, timeout=300,
     )
     return json.loads(completed.stderr or completed.stdout)["messages"]

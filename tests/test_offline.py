@@ -77,14 +77,17 @@ def heading(page) -> str:
 
 
 @pytest.fixture
-def offline_page(browser):
-    """A page that fails the test on any request that is not for a file in the pack."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
+def offline_page(page):
+    """The reader's tab, failing the test on any request that is not for a file in the pack
+    (heard on the context, from every tab the test opens)."""
     requests = []
-    page.on("request", lambda request: requests.append(request.url))
+
+    def record(request):
+        requests.append(request.url)
+
+    page.context.on("request", record)
     yield page
-    context.close()
+    page.context.remove_listener("request", record)
     remote = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
     assert remote == [], f"the offline pack asked the network for {remote}"
 
@@ -225,11 +228,9 @@ def test_subtitles_download_from_the_film_page(offline_page, pack):
     assert text.lstrip("\ufeff").startswith("1\n00:00:00,720 --> ")
 
 
-def test_every_page_of_the_pack_opens_from_file_without_a_missing_file_or_error(browser, pack):
+def test_every_page_of_the_pack_opens_from_file_without_a_missing_file_or_error(page, pack):
     """Every page, from file://: no request that fails (a file the pack lacks, or one the
     browser blocks from file://, as Material's sitemap fetch was) and no script error."""
-    context = browser.new_context()
-    page = context.new_page()
     problems = []
     opened = ["?"]
 
@@ -253,7 +254,6 @@ def test_every_page_of_the_pack_opens_from_file_without_a_missing_file_or_error(
     for path in pages:
         opened[0] = path.relative_to(pack).as_posix()
         page.goto(path.as_uri(), wait_until="load")
-    context.close()
     assert problems == []
 
 
@@ -294,9 +294,7 @@ OFFLINE_SAMPLE = [
 ]
 
 
-def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(browser, pack):
-    context = browser.new_context()
-    page = context.new_page()
+def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(page, pack):
     reports = watch_policy(page)
     violations = []
     for relative in OFFLINE_SAMPLE:
@@ -308,7 +306,6 @@ def test_pages_from_file_keep_the_content_security_policy_and_search_within_it(b
         ((pack / "index.html").as_uri(), "obstacles"),
         ((pack / "cy" / "index.html").as_uri(), "rhwystrau"),
     ])
-    context.close()
     assert violations == []
 
 

@@ -13,18 +13,36 @@ After each test the reader forgets what the test left: the tab is taken to about
 (the test's page, its timers and workers end there) and given back its viewport; other
 tabs the test opened are closed; the storage of every origin the test opened is cleared
 (localStorage, sessionStorage, IndexedDB, cache storage), and cookies and permissions.
-What stays is the HTTP cache, as in a reader's browser. A test that changes the tab in a
+Pages from file:// share one store that the browser cannot clear by origin: it is cleared
+from a blank page of the reader's own, opened from file:// (localStorage, sessionStorage,
+IndexedDB). What stays is the HTTP cache, as in a reader's browser. A test that changes the tab in a
 way that cannot be taken back (a listener, an init script, a route, emulated media, its
 own timeouts) spends it: the next test gets a new tab. Tests that change the context
 itself (the clock, init scripts, routes, JavaScript off) make their own."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
 FORGOTTEN = "local_storage,indexeddb,cache_storage,service_workers,cookies"
+# Run in a page from file://: empties the store every page from file:// shares.
+FORGET_FILE_STORAGE = """async () => {
+  localStorage.clear();
+  sessionStorage.clear();
+  for (const database of await indexedDB.databases()) {
+    await new Promise((resolve, reject) => {
+      const deleting = indexedDB.deleteDatabase(database.name);
+      deleting.onsuccess = resolve;
+      deleting.onerror = reject;
+      deleting.onblocked = reject;
+    });
+  }
+}"""
 # What a test may do to its tab that the reader cannot undo: the tab is closed after it.
 SPENDING = (
     "on", "once", "add_init_script", "expose_function", "expose_binding",
@@ -46,6 +64,9 @@ class Reader:
             setattr(context.clock, name, _refuse_context_change)
         for name in ("add_init_script", "route", "set_offline", "set_extra_http_headers"):
             setattr(context, name, _refuse_context_change)
+        # A blank page from file://, to clear what pages from file:// keep.
+        self.blank_file = Path(tempfile.mkdtemp(prefix="reader-")) / "blank.html"
+        self.blank_file.write_text("<!doctype html><title>blank</title>", encoding="utf-8")
         self.tab = self._open_tab()
 
     def _open_tab(self):
@@ -93,6 +114,13 @@ class Reader:
         except PlaywrightError:  # a page that cannot run script any more: a new tab instead
             self.spent = True
 
+    def _forget_file_storage(self) -> None:
+        """Empty the store of pages from file://, from a blank page of the reader's own (the
+        test's pages from file:// are closed or gone by now: nothing writes to it again)."""
+        self.tab.goto(self.blank_file.as_uri())
+        self.tab.evaluate(FORGET_FILE_STORAGE)
+        self.tab.goto("about:blank")
+
     def new_page(self):
         """The tab for the next test: the same one as the test before, unless it was spent."""
         return self.tab
@@ -115,9 +143,9 @@ class Reader:
             self.tab_origins.clear()
             if self.tab.viewport_size != self.viewport:
                 self.tab.set_viewport_size(self.viewport)
-        # file:// pages share one localStorage that the browser cannot clear by origin.
-        opened_files, self.opened_files = self.opened_files, False
-        assert not opened_files, "a page from file:// needs a browser context of its own"
+        if self.opened_files and self.javascript:  # without script, nothing is kept
+            self._forget_file_storage()
+        self.opened_files = False
         for origin in sorted(self.origins):
             self.session.send(
                 "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": FORGOTTEN}
@@ -127,6 +155,11 @@ class Reader:
         self.context.clear_permissions()
         # (tests/test_harness_reader.py shows that nothing is left; reading it back here
         # would cost more than the shared context saves)
+
+
+    def close(self) -> None:
+        self.context.close()
+        shutil.rmtree(self.blank_file.parent, ignore_errors=True)
 
 
 def _origin(url: str) -> str | None:
