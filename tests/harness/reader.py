@@ -18,7 +18,8 @@ from a blank page of the reader's own, opened from file:// (localStorage, sessio
 IndexedDB). What stays is the HTTP cache, as in a reader's browser. A test that changes the tab in a
 way that cannot be taken back (a listener, an init script, a route, emulated media, its
 own timeouts) spends it: the next test gets a new tab. Tests that change the context
-itself (the clock, init scripts, routes, JavaScript off) make their own."""
+itself (the clock, init scripts, routes) make their own; tests with JavaScript off share a
+second reader whose context has it off."""
 
 from __future__ import annotations
 
