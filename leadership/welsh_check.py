@@ -743,9 +743,16 @@ class MutationChecker:
         if word.lower().startswith(initial):
             return None
         nasal = mutated(word, "nasal")
-        if nasal and nasal.lower().startswith(initial):
+        if nasal and nasal.lower().startswith(initial) and self.dictionary.knows(word):
             return f"{trigger.text} {nasal}", f"nasal mutation after '{trigger.lower}'"
-        return None
+        if not word[:1].isupper():
+            return None  # "yng" and "ym" named as words ("yng ac ym"), not in use
+        # A name from another language (Google, Zoom) keeps its form, and a name whose
+        # initial has no nasal mutation (Llanelli) keeps it too: then "in" is plain "yn".
+        plain = trigger.text[0] + "n"
+        return (f"{plain} {word}",
+                f"'{trigger.lower}' comes only before its nasal mutation, which "
+                f"'{word}' does not take")
 
     def _aspirate(self, trigger: Token, word: str):
         key = trigger.lower

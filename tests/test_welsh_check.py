@@ -116,6 +116,18 @@ ERRORS = {
         mutation(3, "ym Bangor", "ym Mangor", "nasal mutation after 'ym'"),
         mutation(3, "yng Caerdydd", "yng Nghaerdydd", "nasal mutation after 'yng'"),
     ],
+    # A name from another language is not mutated, nor an initial with no nasal mutation:
+    # the advice is "yn", not a mutated Google.
+    "nasal_form_before_a_word_that_does_not_take_it.md": [
+        mutation(3, "ym Zoom", "yn Zoom",
+                 "'ym' comes only before its nasal mutation, which 'Zoom' does not take"),
+        mutation(3, "yng Google", "yn Google",
+                 "'yng' comes only before its nasal mutation, which 'Google' does not take"),
+        mutation(4, "Yng Teams", "Yn Teams",
+                 "'yng' comes only before its nasal mutation, which 'Teams' does not take"),
+        mutation(4, "yng Llanelli", "yn Llanelli",
+                 "'yng' comes only before its nasal mutation, which 'Llanelli' does not take"),
+    ],
     "aspirate_after_a_and_others.md": [
         mutation(3, "a cymorth", "a chymorth", "aspirate mutation after 'a'"),
         mutation(3, "a teuluoedd", "a theuluoedd", "aspirate mutation after 'a'"),
