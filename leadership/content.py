@@ -217,6 +217,7 @@ def read_site(
         activity_references=references,
     )
     guides: dict[str, list[activity_schema.Activity]] = {language: [] for language in LANGUAGES}
+    plans: dict[str, list[activity_schema.SessionPlan]] = {language: [] for language in LANGUAGES}
     fronts: dict[str, dict[str, FrontMatter]] = {language: {} for language in LANGUAGES}
     for page in pages.values():
         if page.front is None:
@@ -224,10 +225,12 @@ def read_site(
         found, guide = check_front_matter(page.front, context)
         problems += found
         if guide is not None:
-            guides[page.language].append(guide)
+            plans[page.language].append(guide.plan)
+            if guide.activity is not None:
+                guides[page.language].append(guide.activity)
         fronts[page.language][page.src_uri.split("/", 1)[1]] = page.front
-    problems += pair_problems(fronts)
-    problems += activity_schema.parity_problems(guides)
+    problems += pair_problems(fronts, problems)
+    problems += activity_schema.parity_problems(plans)
     # The page's source as a whole: safe, its links to files that exist, no placeholder
     # text left from the new-page templates.
     phrases = template_phrases(root / TEMPLATES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from harness.testing import copy_project
+
 from leadership.pages.checks import check_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "heading_ids"
@@ -50,3 +52,21 @@ def test_the_site_s_pages_keep_their_ids_in_step():
     root = Path(__file__).resolve().parents[1]
     problems, _ = check_pages(root)
     assert [p for p in problems if p.rule.startswith("heading-id")] == []
+
+
+def test_a_mistyped_english_section_id_is_reported_at_the_english_page_only(tmp_path):
+    """The English guide is wrong: the Welsh, which has the right id, is not told to copy
+    the mistake (it is compared again once the English is mended)."""
+    root = copy_project(tmp_path / "project")
+    guide = "activities/listening-with-fascination.md"
+    english = root / "docs" / "en" / guide
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("{ #how-to-run-it }", "{ #how-to-rn-it }"), encoding="utf-8")
+    line = text.split("\n").index(next(
+        line for line in text.split("\n") if "{ #how-to-run-it }" in line
+    )) + 1
+    problems, _ = check_pages(root)
+    assert [(p.path, p.line, p.rule) for p in problems if p.rule != "translation-outdated"] == [
+        (f"docs/en/{guide}", line, "activity-section")
+    ]
+    assert "write { #how-to-run-it }" in problems[0].message

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from leadership.languages import DEFAULT_LANGUAGE, LANGUAGES
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
@@ -97,8 +98,6 @@ class Activity:
     film_moments: tuple[FilmMoment, ...]
     outcomes: tuple[str, ...]
     steps: tuple[Step, ...]
-    # The line of each key a translation must keep the same (PARITY_FIELDS), for its report.
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def length_band(self) -> str:
@@ -108,6 +107,25 @@ class Activity:
     def source_uri(self) -> str:
         """The page's path as MkDocs (with mkdocs-static-i18n) names it: ``en/activities/x.md``."""
         return f"{self.language}/{ACTIVITIES_FOLDER}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    """What a guide and its translation must agree on (``PARITY_FIELDS``), each key as a
+    message shows it, as far as the guide's front matter reads: a key that does not read is
+    left out, its own problem says why."""
+
+    path: str
+    slug: str
+    shown: dict[str, str]
+    lines: dict[str, int]  # each key's line, for its report
+    sound: bool  # the guide has no problems of its own
+
+
+class GuideCheck(NamedTuple):
+    activity: Activity | None  # None when the guide has problems
+    problems: list[Problem]
+    plan: SessionPlan
 
 
 def length_band(minutes: int) -> str:
@@ -430,14 +448,14 @@ def check_activity(
         front = read_front_matter(text, path)
     except ContentError as error:
         return None, list(error.problems)
-    return check_guide(front, language, references)
+    activity, problems, _plan = check_guide(front, language, references)
+    return activity, problems
 
 
-def check_guide(
-    front: FrontMatter, language: str, references: References
-) -> tuple[Activity | None, list[Problem]]:
-    """Check one activity page's front matter and body against the activities schema;
-    return the activity (None when it has errors) and the problems."""
+def check_guide(front: FrontMatter, language: str, references: References) -> GuideCheck:
+    """Check one activity page's front matter and body against the activities schema: the
+    activity (None when it has errors), the problems, and the session it plans as far as it
+    reads (compared with its translation's by ``parity_problems``)."""
     path = front.path
     checker = _Checker(path, language, front, references)
     for key_path, line in front.duplicates:
@@ -458,15 +476,23 @@ def check_guide(
                 f"duration is {fields['duration']} minutes but the steps add up to {total}",
             )
     _check_body(checker, fields or {})
+    slug = Path(path).stem
+    plan = SessionPlan(
+        path, slug,
+        {name: show(fields) for name, show in PARITY_FIELDS.items()
+         if fields is not None and fields.get(name) is not None},
+        {name: front.line(name) for name in PARITY_FIELDS},
+        sound=not checker.problems,
+    )
     if checker.problems or fields is None or None in fields.values():
-        return None, checker.problems
+        return GuideCheck(None, checker.problems, plan)
     group_min, group_max = fields.pop("group_size")
     fields.pop("kind")
     activity = Activity(
-        path=path, language=language, slug=Path(path).stem, group_min=group_min,
-        group_max=group_max, lines={name: front.line(name) for name in PARITY_FIELDS}, **fields,
+        path=path, language=language, slug=slug, group_min=group_min, group_max=group_max,
+        **fields,
     )
-    return activity, []
+    return GuideCheck(activity, [], plan)
 
 
 def _check_body(checker: _Checker, fields: dict) -> None:
@@ -586,36 +612,40 @@ def check_activities(docs_dir: Path, transcripts_dir: Path, root: Path) -> Check
     return CheckResult(content.activities, problems, len(guides), content.references)
 
 
-# What must be the same in every language: the plan of the session, not its wording.
 # What a translation must keep the same, and how a message shows it.
-PARITY_FIELDS = {
-    "duration": lambda a: f"{a.duration} minutes",
-    "group_size": lambda a: f"{a.group_min} to {a.group_max} people",
-    "principles": lambda a: ", ".join(a.principles),
-    "film_moments": lambda a: ", ".join(f"{m.film}#{m.cue}" for m in a.film_moments) or "none",
-    "steps": lambda a: "minutes " + ", ".join(str(step.minutes) for step in a.steps),
+PARITY_FIELDS: dict[str, Callable[[dict], str]] = {
+    "duration": lambda fields: f"{fields['duration']} minutes",
+    "group_size": lambda fields: "{} to {} people".format(*fields["group_size"]),
+    "principles": lambda fields: ", ".join(fields["principles"]),
+    "film_moments": lambda fields: ", ".join(
+        f"{moment.film}#{moment.cue}" for moment in fields["film_moments"]
+    ) or "none",
+    "steps": lambda fields: "minutes " + ", ".join(str(step.minutes) for step in fields["steps"]),
 }
 
 
-def parity_problems(activities: dict[str, list[Activity]]) -> list[Problem]:
-    """An activity's translation must plan the same session: same timings, people, links."""
-    default = {activity.slug: activity for activity in activities.get(DEFAULT_LANGUAGE, [])}
+def parity_problems(plans: dict[str, list[SessionPlan]]) -> list[Problem]:
+    """A guide's translation must plan the same session: same timings, people, links. Each
+    key is compared as soon as it reads on both sides, however many other problems the
+    translation has; against an English guide with problems of its own, once they are
+    mended (the translation is not told to copy a mistake)."""
+    default = {plan.slug: plan for plan in plans.get(DEFAULT_LANGUAGE, [])}
     problems = []
-    for language, translated in activities.items():
+    for language, translated in plans.items():
         if language == DEFAULT_LANGUAGE:
             continue
-        for activity in translated:
-            original = default.get(activity.slug)
-            if original is None:
-                continue  # the page parity check names the missing page
-            for name, value in PARITY_FIELDS.items():
-                if value(activity) != value(original):
+        for plan in translated:
+            original = default.get(plan.slug)
+            if original is None or not original.sound:
+                continue  # the page parity check names a missing page
+            for name, own in plan.shown.items():
+                theirs = original.shown[name]
+                if own != theirs:
                     problems.append(
                         Problem(
-                            activity.path, activity.lines.get(name, 1), "activity-parity",
-                            f"{name} differs from {original.path}: {value(activity)} here, "
-                            f"{value(original)} there: a guide and its translation plan the "
-                            "same session",
+                            plan.path, plan.lines.get(name, 1), "activity-parity",
+                            f"{name} differs from {original.path}: {own} here, {theirs} "
+                            "there: a guide and its translation plan the same session",
                         )
                     )
     return problems

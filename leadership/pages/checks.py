@@ -90,7 +90,7 @@ def page_problems(content: SiteContent, rendered: Iterable[RenderedPage]) -> lis
                 problems += raw_html_missing_fragments(
                     page.text or "", page.src_uri, page.shown, content.site, ids_of
                 )
-    problems += heading_id_problems(headings)
+    problems += heading_id_problems(headings, problems)
     return sorted(set(problems))
 
 

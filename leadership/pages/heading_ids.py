@@ -74,9 +74,14 @@ def duplicate_problems(page: PageIds, path: str) -> list[Problem]:
     return problems
 
 
-def parity_problems(pages: dict[str, tuple[str, PageIds]]) -> list[Problem]:
+def parity_problems(
+    pages: dict[str, tuple[str, PageIds]], reported: Iterable[Problem] = ()
+) -> list[Problem]:
     """``pages``: '<lang>/<page>' -> (shown path, ids). Each Welsh (not default) page whose
-    section ids differ from its English page's, at the first heading that differs."""
+    section ids differ from its English page's, at the first heading that differs. A heading
+    with a problem already reported (``reported``: an English guide's mistyped section id,
+    say) is compared once that is mended: the translation is not told to copy the mistake."""
+    faulty = {(problem.path, problem.line) for problem in reported}
     problems = []
     english, *others = LANGUAGES
     for key, (shown, ids) in sorted(pages.items()):
@@ -90,6 +95,8 @@ def parity_problems(pages: dict[str, tuple[str, PageIds]]) -> list[Problem]:
             zip(ids.headings, english_ids.headings, strict=False)
         ):
             if own != theirs:
+                if {(english_shown, english_ids.line(index)), (shown, ids.line(index))} & faulty:
+                    break
                 problems.append(Problem(
                     shown, ids.line(index), HEADING_ID_PARITY,
                     f"section {index + 1} has id {own!r} here but {theirs!r} in "
@@ -108,10 +115,13 @@ def parity_problems(pages: dict[str, tuple[str, PageIds]]) -> list[Problem]:
     return problems
 
 
-def heading_id_problems(pages_ids: Iterable[tuple[str, str, PageIds]]) -> list[Problem]:
-    """(key '<lang>/<page>', shown path, the ids of its rendered HTML) for each page."""
+def heading_id_problems(
+    pages_ids: Iterable[tuple[str, str, PageIds]], reported: Iterable[Problem] = ()
+) -> list[Problem]:
+    """(key '<lang>/<page>', shown path, the ids of its rendered HTML) for each page;
+    ``reported``: the pages' problems found before (``parity_problems``)."""
     pages, problems = {}, []
     for key, shown, ids in pages_ids:
         problems += duplicate_problems(ids, shown)
         pages[key] = (shown, ids)
-    return problems + parity_problems(pages)
+    return problems + parity_problems(pages, reported)
