@@ -26,6 +26,9 @@ BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
 CHROMIUM_ARGS = [
+    # No test reaches the network: every host name but the loopback's fails to resolve, so
+    # a request that would leave the machine fails at once (and is reported) instead.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -121,6 +124,15 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     compress = False  # gzip text files for a client that accepts it, as real hosts do
+    # What GitHub Pages sends with each file: a browser keeps the site's stylesheets and
+    # scripts for ten minutes instead of asking again on every page (and each new server is
+    # a new origin, so no test sees another's files).
+    CACHE_CONTROL = "max-age=600"
+    status = 0
+
+    def send_response(self, code, message=None):
+        self.status = code
+        super().send_response(code, message)
 
     def send_head(self):
         requested = self.headers.get("Range", "")
@@ -159,6 +171,8 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Accept-Ranges", "bytes")
+        if self.status < 400:
+            self.send_header("Cache-Control", self.CACHE_CONTROL)
         super().end_headers()
 
 
