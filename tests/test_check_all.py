@@ -50,8 +50,9 @@ def project(tmp_path) -> Path:
 
 
 @pytest.mark.build
-def test_the_real_site_passes_every_check_in_under_30_seconds():
-    completed, seconds = run_check_all(REPO)
+def test_the_real_site_passes_every_check():
+    # How long it takes is measured by `make bench` (report_make_check), not asserted here.
+    completed, _seconds = run_check_all(REPO)
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
     assert headers(output) == ORDER
@@ -59,7 +60,6 @@ def test_the_real_site_passes_every_check_in_under_30_seconds():
                  "build: OK"):
         assert line in output
     assert re.search(r"^check_all: OK, 8 checks, 0 failed, in [\d.]+ s$", output, flags=re.M)
-    assert seconds < 30, f"check_all took {seconds:.1f} s"
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
