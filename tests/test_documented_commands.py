@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from harness.testing import PROJECT_ROOT
+from harness.testing import PROJECT_ROOT, copy_build_cache
 
 # One worker runs this module when the suite runs in parallel: its module fixtures are made once.
 pytestmark = pytest.mark.xdist_group("documented-commands")
@@ -110,7 +110,9 @@ def project_copy(tmp_path_factory) -> Path:
 
 
 def copy_of_project(copy: Path) -> Path:
-    """The project's files as a clone has them, sharing the installed .venv and node_modules."""
+    """The project's files as a clone has them, sharing the installed .venv and node_modules,
+    with the build cache the suite started from (the first command is then not a first
+    build: the cache changes no result, tests/test_build_cache.py)."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
@@ -122,6 +124,7 @@ def copy_of_project(copy: Path) -> Path:
             shutil.copy2(source, copy / name)
     for installed in (".venv", "node_modules"):
         (copy / installed).symlink_to(PROJECT_ROOT / installed)
+    copy_build_cache(copy)
     return copy
 
 
