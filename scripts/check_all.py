@@ -14,11 +14,13 @@
 
 Every check runs in this process, on the package's functions (the scripts named above are
 the same checks on their own): each prints its problems as ``path:line: rule-id: message``
-and a summary line. The build's problems are the ones the project's plugin stopped on, as
-it made them (leadership.site_build). The sources the pages depend on come first: a page
-that depends on a broken subtitle file or films.yml says so in one line, after the file's
-own problems. The build (and the link check after it) is skipped when checks 1, 2 or 3
-failed, as the build stops on the same problems. Exit 0 when every check
+and its status line (``check_pages: OK, ...``). When every check passes, that is all it
+prints, with a last line of its own; when one fails or is skipped, a table of every check's
+status and time comes before that line. The build's problems are the ones the project's
+plugin stopped on, as it made them (leadership.site_build). The sources the pages depend on
+come first: a page that depends on a broken subtitle file or films.yml says so in one line,
+after the file's own problems. The build (and the link check after it) is skipped when
+checks 1, 2 or 3 failed, as the build stops on the same problems. Exit 0 when every check
 passes, 1 when any fails.
 """
 
@@ -79,8 +81,7 @@ class Runner:
         # A repeated problem is the earlier check's failure, not this one's.
         return PASSED if report(check, new, checked, unit, note=note) == EXIT_OK else FAILED
 
-    def run(self, number: int, total: int, name: str, step: Callable[[], tuple[str, str]]) -> str:
-        print(f"\n== {number}/{total} {name}", flush=True)
+    def run(self, name: str, step: Callable[[], tuple[str, str]]) -> str:
         started = time.perf_counter()
         status, note = step()
         sys.stdout.flush()
@@ -193,15 +194,17 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                 ("build", build_step(runner, Path(temporary) / "site")),
                 ("links", links_step(runner)),
             ]
-        for number, (name, step) in enumerate(steps, start=1):
-            runner.run(number, len(steps), name, step)
+        for name, step in steps:
+            runner.run(name, step)
     total = time.perf_counter() - started
-    print(f"\nSummary ({total:.1f} s):")
-    for outcome in runner.outcomes:
-        note = f"  ({outcome.note})" if outcome.note else ""
-        print(f"  {outcome.status:<8} {outcome.name:<13} {outcome.seconds:5.1f} s{note}")
     failed = [o.name for o in runner.outcomes if o.status == FAILED]
     skipped = [o.name for o in runner.outcomes if o.status == SKIPPED]
+    if failed or skipped:
+        # Quiet when all is well: each check's status line has said it.
+        print(f"\nSummary ({total:.1f} s):")
+        for outcome in runner.outcomes:
+            note = f"  ({outcome.note})" if outcome.note else ""
+            print(f"  {outcome.status:<8} {outcome.name:<13} {outcome.seconds:5.1f} s{note}")
     verdict = "FAILED" if failed else "OK"
     details = f"{len(failed)} failed" + (f" ({', '.join(failed)})" if failed else "")
     if skipped:

@@ -32,8 +32,19 @@ def run_check_all(root: Path, *arguments: str) -> tuple[subprocess.CompletedProc
     return completed, time.perf_counter() - started
 
 
+# Each check's status line, by the name it prints, and the check it belongs to.
+STATUS_NAMES = {
+    "check_subtitles": "subtitles", "check_pages": "pages", "page_parity": "page parity",
+    "translations": "translations", "check_spelling": "spelling", "check_welsh": "welsh",
+    "build": "build", "check-links": "links", "links": "links",
+}
+STATUS_LINE = re.compile(rf"^({'|'.join(map(re.escape, STATUS_NAMES))}): (?:OK|FAILED|skipped)\b",
+                         flags=re.M)
+
+
 def headers(output: str) -> list[str]:
-    return re.findall(r"^== \d+/\d+ (.+)$", output, flags=re.M)
+    """The checks, in the order their status lines come."""
+    return [STATUS_NAMES[name] for name in STATUS_LINE.findall(output)]
 
 
 @pytest.fixture
@@ -60,6 +71,10 @@ def test_the_real_site_passes_every_check():
                  "build: OK"):
         assert line in output
     assert re.search(r"^check_all: OK, 8 checks, 0 failed, in [\d.]+ s$", output, flags=re.M)
+    # Quiet success: each check's status line and the last line, nothing else.
+    lines = output.splitlines()
+    assert [line for line in lines[:-1] if not STATUS_LINE.match(line)] == [], output
+    assert len(lines) == len(ORDER) + 1, output
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -232,8 +247,15 @@ def problem_lines(output: str) -> list[str]:
 
 
 def step_output(output: str, name: str) -> str:
-    return re.search(rf"^== \d+/\d+ {re.escape(name)}\n(.*?)(?=^== |^Summary)", output,
-                     flags=re.M | re.S)[1]
+    """What one check printed: its lines up to its status line, which ends them."""
+    chunks, lines = {}, []
+    for line in output.splitlines(keepends=True):
+        lines.append(line)
+        status = STATUS_LINE.match(line)
+        if status:
+            chunks[STATUS_NAMES[status[1]]] = "".join(lines)
+            lines = []
+    return chunks[name]
 
 
 @pytest.mark.build
