@@ -301,33 +301,34 @@ def test_a_translation_that_plans_a_different_session_is_reported(tmp_path):
     ]
 
 
+GUIDE = "activities/listening-with-fascination.md"
+
+
+def guides_checked_with(tmp_path: Path, language: str, old: str, new: str) -> tuple[list, str]:
+    """(the guides' problems, the guide's text before) with ``old`` replaced by ``new`` in
+    the real guide of ``language``, in a copy of the site's pages."""
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    guide = docs / language / GUIDE
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace(old, new), encoding="utf-8")
+    return check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path).problems, text
+
+
 def test_a_translation_s_session_is_compared_on_the_first_run_with_its_other_problems(tmp_path):
     """The Welsh guide's own sum is wrong as well as its plan: both are said at once, not
     the plan only after the sum is mended."""
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT_ROOT / "docs", docs)
-    welsh = docs / "cy" / "activities" / "listening-with-fascination.md"
-    text = welsh.read_text(encoding="utf-8")
-    welsh.write_text(text.replace("duration: 30", "duration: 31"), encoding="utf-8")
-    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
+    problems, text = guides_checked_with(tmp_path, "cy", "duration: 30", "duration: 31")
     duration = text.split("\n").index("duration: 30") + 1
-    shown = "docs/cy/activities/listening-with-fascination.md"
-    assert [(p.path, p.line, p.rule) for p in result.problems] == [
-        (shown, duration, "activity-duration"),
-        (shown, duration, "activity-parity"),
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        (f"docs/cy/{GUIDE}", duration, "activity-duration"),
+        (f"docs/cy/{GUIDE}", duration, "activity-parity"),
     ]
 
 
 def test_a_translation_is_not_told_to_copy_a_mistake_in_the_english_guide(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT_ROOT / "docs", docs)
-    english = docs / "en" / "activities" / "listening-with-fascination.md"
-    text = english.read_text(encoding="utf-8")
-    english.write_text(text.replace("duration: 30", "duration: 31"), encoding="utf-8")
-    result = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path)
-    assert [(p.path, p.rule) for p in result.problems] == [
-        ("docs/en/activities/listening-with-fascination.md", "activity-duration"),
-    ]
+    problems, _ = guides_checked_with(tmp_path, "en", "duration: 30", "duration: 31")
+    assert [(p.path, p.rule) for p in problems] == [(f"docs/en/{GUIDE}", "activity-duration")]
 
 
 # --- what the build renders ------------------------------------------------------------

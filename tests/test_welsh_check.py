@@ -38,6 +38,13 @@ def mutation(line: int, written: str, corrected: str, reason: str) -> str:
     return f"{line}: welsh-mutation: {written} -> {corrected} ({reason})"
 
 
+def plain_yn(line: int, trigger: str, word: str) -> str:
+    """Before a word that does not take the nasal mutation, "yng" and "ym" become "yn"."""
+    return mutation(line, f"{trigger} {word}", f"{trigger[0]}n {word}",
+                    f"'{trigger.lower()}' comes only before its nasal mutation, which "
+                    f"'{word}' does not take")
+
+
 # --- Mutations: one fixture of real errors per rule ------------------------------------------
 
 ERRORS = {
@@ -119,14 +126,8 @@ ERRORS = {
     # A name from another language is not mutated, nor an initial with no nasal mutation:
     # the advice is "yn", not a mutated Google.
     "nasal_form_before_a_word_that_does_not_take_it.md": [
-        mutation(3, "ym Zoom", "yn Zoom",
-                 "'ym' comes only before its nasal mutation, which 'Zoom' does not take"),
-        mutation(3, "yng Google", "yn Google",
-                 "'yng' comes only before its nasal mutation, which 'Google' does not take"),
-        mutation(4, "Yng Teams", "Yn Teams",
-                 "'yng' comes only before its nasal mutation, which 'Teams' does not take"),
-        mutation(4, "yng Llanelli", "yn Llanelli",
-                 "'yng' comes only before its nasal mutation, which 'Llanelli' does not take"),
+        plain_yn(3, "ym", "Zoom"), plain_yn(3, "yng", "Google"),
+        plain_yn(4, "Yng", "Teams"), plain_yn(4, "yng", "Llanelli"),
     ],
     "aspirate_after_a_and_others.md": [
         mutation(3, "a cymorth", "a chymorth", "aspirate mutation after 'a'"),
