@@ -599,6 +599,21 @@ def mutated(word: str, kind: str) -> str | None:
     return None
 
 
+def _in_before(nasal: str) -> str:
+    """The form of "yn" (in) before a word with the nasal mutation: yng before ng and ngh,
+    ym before m and mh, yn before n and nh."""
+    initial = next((prefix for prefix in NASAL_TRIGGER_FORM
+                    if nasal.lower().startswith(prefix)), None)
+    return NASAL_TRIGGER_FORM.get(initial, "yn")
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` in the case of ``like``: YNG -> YM, Yng -> Ym, yng -> ym."""
+    if len(like) > 1 and like.isupper():
+        return word.upper()
+    return word.capitalize() if like[:1].isupper() else word
+
+
 class MutationChecker:
     """Finds the words a Welsh text leaves unmutated where the word before mutates them.
 
@@ -729,12 +744,7 @@ class MutationChecker:
     def _nasal_after_yn(self, trigger: Token, word: str):
         if word.lower() not in self.data.nasal_after_yn:
             return None
-        nasal = mutated(word, "nasal") or ""
-        initial = next((prefix for prefix in NASAL_TRIGGER_FORM
-                        if nasal.lower().startswith(prefix)), None)
-        particle = NASAL_TRIGGER_FORM.get(initial, "yn")
-        if trigger.text[:1].isupper():
-            particle = particle.capitalize()
+        particle = _cased(_in_before(mutated(word, "nasal") or ""), trigger.text)
         return self._nasal(trigger, word, "nasal mutation after 'yn' (in) before a place",
                            particle)
 
@@ -743,14 +753,17 @@ class MutationChecker:
         if word.lower().startswith(initial):
             return None
         nasal = mutated(word, "nasal")
-        if nasal and nasal.lower().startswith(initial) and self.dictionary.knows(word):
-            return f"{trigger.text} {nasal}", f"nasal mutation after '{trigger.lower}'"
+        if nasal and self.dictionary.knows(word):
+            # The form of "yn" follows the mutated initial: "yng Bangor" is "ym Mangor".
+            particle = _in_before(nasal)
+            reason = (f"nasal mutation after '{trigger.lower}'" if particle == trigger.lower
+                      else "nasal mutation after 'yn' (in)")
+            return f"{_cased(particle, trigger.text)} {nasal}", reason
         if not word[:1].isupper():
             return None  # "yng" and "ym" named as words ("yng ac ym"), not in use
         # A name from another language (Google, Zoom) keeps its form, and a name whose
         # initial has no nasal mutation (Llanelli) keeps it too: then "in" is plain "yn".
-        plain = trigger.text[0] + "n"
-        return (f"{plain} {word}",
+        return (f"{_cased('yn', trigger.text)} {word}",
                 f"'{trigger.lower}' comes only before its nasal mutation, which "
                 f"'{word}' does not take")
 

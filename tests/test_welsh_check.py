@@ -125,6 +125,14 @@ ERRORS = {
     ],
     # A name from another language is not mutated, nor an initial with no nasal mutation:
     # the advice is "yn", not a mutated Google.
+    # "yng" where the mutated initial takes "ym" or "yn": the advice has the right form.
+    "nasal_form_of_the_wrong_initial.md": [
+        mutation(3, "ym Caerdydd", "yng Nghaerdydd", "nasal mutation after 'yn' (in)"),
+        mutation(3, "yng Bangor", "ym Mangor", "nasal mutation after 'yn' (in)"),
+        mutation(3, "yng Tywyn", "yn Nhywyn", "nasal mutation after 'yn' (in)"),
+        mutation(4, "YNG Dolgellau", "YN Nolgellau", "nasal mutation after 'yn' (in)"),
+        mutation(4, "ym Pwllheli", "ym Mhwllheli", "nasal mutation after 'ym'"),
+    ],
     "nasal_form_before_a_word_that_does_not_take_it.md": [
         plain_yn(3, "ym", "Zoom"), plain_yn(3, "yng", "Google"),
         plain_yn(4, "Yng", "Teams"), plain_yn(4, "yng", "Llanelli"),
