@@ -37,6 +37,7 @@ ACTIVITY_RULES = tuple(
     )
 )
 ACTIVITY_LINK = "activity-link"
+ACTIVITY_SECTION = "activity-section"
 ACTIVITY_LOCATION = "activity-location"
 UNSAFE_RULES = (
     "unsafe-script", "unsafe-event-handler", "unsafe-url", "unsafe-iframe", "unsafe-element",

@@ -331,6 +331,25 @@ def test_a_translation_is_not_told_to_copy_a_mistake_in_the_english_guide(tmp_pa
     assert [(p.path, p.rule) for p in problems] == [(f"docs/en/{GUIDE}", "activity-duration")]
 
 
+def test_a_translation_is_compared_with_an_english_guide_that_has_other_problems(tmp_path):
+    """A mistake elsewhere in the English guide (a mistyped section id) does not hold back
+    what the Welsh plans differently (its group size): both on the first run."""
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    english, welsh = docs / "en" / GUIDE, docs / "cy" / GUIDE
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "{ #debrief-questions }", "{ #debrief-questionz }"), encoding="utf-8")
+    text = welsh.read_text(encoding="utf-8")
+    size = next(line for line in text.split("\n") if line.startswith("group_size:"))
+    welsh.write_text(text.replace(size, "group_size: {min: 2, max: 42}"), encoding="utf-8")
+    problems = check_activities(docs, PROJECT_ROOT / "transcripts", tmp_path).problems
+    assert [(p.path, p.rule) for p in problems] == [
+        (f"docs/cy/{GUIDE}", "activity-parity"), (f"docs/en/{GUIDE}", "activity-section"),
+    ]
+    assert problems[0].line == text.split("\n").index(size) + 1
+    assert "group_size differs" in problems[0].message
+
+
 # --- what the build renders ------------------------------------------------------------
 
 

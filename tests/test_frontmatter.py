@@ -210,16 +210,17 @@ def test_the_build_fails_listing_every_front_matter_problem_without_a_traceback(
     assert "docs/cy/index.md:1: frontmatter-missing-key: missing key 'translation'" in output
 
 
-def test_a_film_page_naming_an_unknown_film_is_reported_once_at_its_line(tmp_path):
-    """A typo in the English film page's film: is its own problem; the Welsh page, which
-    names the right film, is not said to differ from it."""
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_film_page_naming_an_unknown_film_is_reported_once_at_its_line(tmp_path, language):
+    """A typo in a film page's film: is its own problem, said once: the other language's
+    page, which names the right film, is not said to differ from it, nor the page itself."""
     root = copy_project(tmp_path / "project")
-    page = root / "docs" / "en" / "films" / "leading-in-a-crisis.md"
+    page = root / "docs" / language / "films" / "leading-in-a-crisis.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("film: leading-in-a-crisis\n", "film: leading-in-a-crisiss\n"),
                     encoding="utf-8")
     line = text.split("\n").index("film: leading-in-a-crisis") + 1
     problems, _ = check_site(root)
     assert [(p.path, p.line, p.rule) for p in problems] == [
-        ("docs/en/films/leading-in-a-crisis.md", line, "film-unknown")
+        (f"docs/{language}/films/leading-in-a-crisis.md", line, "film-unknown")
     ]

@@ -66,7 +66,16 @@ def test_a_mistyped_english_section_id_is_reported_at_the_english_page_only(tmp_
         line for line in text.split("\n") if "{ #how-to-run-it }" in line
     )) + 1
     problems, _ = check_pages(root)
-    assert [(p.path, p.line, p.rule) for p in problems if p.rule != "translation-outdated"] == [
+    assert [(p.path, p.line, p.rule) for p in problems] == [
         (f"docs/en/{guide}", line, "activity-section")
     ]
     assert "write { #how-to-run-it }" in problems[0].message
+
+
+def test_a_welsh_heading_s_own_id_is_reported_beside_another_problem_on_its_line(tmp_path):
+    """A problem at the same line that is not about the id (a broken link in the heading)
+    does not hold back the id's: both on the first run."""
+    root = project(tmp_path, "en.md", "cy_own_id_on_a_heading_with_a_broken_link.md")
+    rules = [(p.path, p.line, p.rule) for p in check_pages(root)[0]]
+    assert ("docs/cy/index.md", 16, "heading-id-parity") in rules
+    assert len([rule for rule in rules if rule[1] == 16]) == 2, rules

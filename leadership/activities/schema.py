@@ -119,7 +119,7 @@ class SessionPlan:
     slug: str
     shown: dict[str, str]
     lines: dict[str, int]  # each key's line, for its report
-    sound: bool  # the guide has no problems of its own
+    unsettled: frozenset[str]  # keys with problems of their own
 
 
 class GuideCheck(NamedTuple):
@@ -350,12 +350,16 @@ class _Checker:
         self.context = references
         self.problems: list[Problem] = []
         self.reported_broken: set[str] = set()
+        # The top-level keys with a problem of their own: a translation is not compared
+        # with what they say until it is mended.
+        self.unsettled: set[str] = set()
 
     def line(self, key_path: tuple) -> int:
         return self.front.line(*key_path)
 
     def add(self, key_path: tuple, rule: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.line(key_path), rule, message))
+        self.unsettled.update(key_path[:1])
 
     def mapping(
         self, key_path: tuple, value: object, readers: dict, optional: tuple = ()
@@ -475,6 +479,7 @@ def check_guide(front: FrontMatter, language: str, references: References) -> Gu
                 ("duration",), "activity-duration",
                 f"duration is {fields['duration']} minutes but the steps add up to {total}",
             )
+            checker.unsettled.add("steps")  # either may be the one that is wrong
     _check_body(checker, fields or {})
     slug = Path(path).stem
     plan = SessionPlan(
@@ -482,7 +487,7 @@ def check_guide(front: FrontMatter, language: str, references: References) -> Gu
         {name: show(fields) for name, show in PARITY_FIELDS.items()
          if fields is not None and fields.get(name) is not None},
         {name: front.line(name) for name in PARITY_FIELDS},
-        sound=not checker.problems,
+        frozenset(checker.unsettled),
     )
     if checker.problems or fields is None or None in fields.values():
         return GuideCheck(None, checker.problems, plan)
@@ -571,6 +576,7 @@ def _check_step_details(checker, sections, body_lines, first, steps, problem) ->
         if match:
             numbers.append((line_number, int(match["number"])))
     if [number for _line, number in numbers] != list(range(1, step_count + 1)):
+        checker.unsettled.add("steps")
         problem(
             start, "activity-steps-detail",
             f"'How to run it' must describe each of the {step_count} steps as a numbered list "
@@ -584,6 +590,7 @@ def _check_step_details(checker, sections, body_lines, first, steps, problem) ->
         if lead is None:
             continue
         if not same_title(lead["title"], step.title) or int(lead["minutes"]) != step.minutes:
+            checker.unsettled.add("steps")
             problem(line_number, "activity-steps-detail",
                     f"step {number} is '{lead['title']}', {lead['minutes']} minutes, here but "
                     f"'{step.title}', {step.minutes} minutes, in steps: (what the presenter view "
@@ -626,9 +633,10 @@ PARITY_FIELDS: dict[str, Callable[[dict], str]] = {
 
 def parity_problems(plans: dict[str, list[SessionPlan]]) -> list[Problem]:
     """A guide's translation must plan the same session: same timings, people, links. Each
-    key is compared as soon as it reads on both sides, however many other problems the
-    translation has; against an English guide with problems of its own, once they are
-    mended (the translation is not told to copy a mistake)."""
+    key is compared as soon as it reads on both sides, however many other problems either
+    guide has; but not with an English key that has a problem of its own (a duration its
+    steps do not add up to, say) until it is mended: the translation is not told to copy a
+    mistake."""
     default = {plan.slug: plan for plan in plans.get(DEFAULT_LANGUAGE, [])}
     problems = []
     for language, translated in plans.items():
@@ -636,11 +644,11 @@ def parity_problems(plans: dict[str, list[SessionPlan]]) -> list[Problem]:
             continue
         for plan in translated:
             original = default.get(plan.slug)
-            if original is None or not original.sound:
+            if original is None:
                 continue  # the page parity check names a missing page
             for name, own in plan.shown.items():
-                theirs = original.shown[name]
-                if own != theirs:
+                theirs = original.shown.get(name)
+                if theirs is not None and name not in original.unsettled and own != theirs:
                     problems.append(
                         Problem(
                             plan.path, plan.lines.get(name, 1), "activity-parity",

@@ -36,6 +36,7 @@ from leadership.languages import (
 )
 from leadership.pages.front_matter_source import FrontMatter, read_front_matter
 from leadership.reporting import ContentError, Problem
+from leadership.rules import FILM_UNKNOWN
 
 KINDS = ("home", "section", "principle", "reading", "glossary", "about", "film", "activity")
 COMMON_KEYS = ("title", "description", "kind")
@@ -241,7 +242,7 @@ def _check_film(front: FrontMatter, page: str, context: SiteContext) -> list[Pro
                         f"film {slug!r} must be a film slug: lower-case words joined by '-'")]
     if context.film_slugs is not None and slug not in context.film_slugs:
         known = ", ".join(sorted(context.film_slugs)) or "none"
-        return [Problem(front.path, line, "film-unknown",
+        return [Problem(front.path, line, FILM_UNKNOWN,
                         f"film {slug!r} is not in transcripts/films.yml (films: {known})")]
     if Path(page).stem != slug:
         return [Problem(front.path, line, "frontmatter-invalid-value",
@@ -311,15 +312,20 @@ def _name(key_path: Iterable) -> str:
 
 # What must agree between a page and its counterpart in the other language.
 PAIR_KEYS = ("kind", "film")
+PAIR_REASONS = {
+    "kind": "a page and its translation are the same kind of page",
+    "film": "a film page and its translation show the same film",
+}
 
 
 def pair_problems(
     fronts: dict[str, dict[str, FrontMatter]], reported: Iterable[Problem] = ()
 ) -> list[Problem]:
-    """fronts: language -> page path in the language folder -> front matter. A key the
-    English page has a problem at (``reported``: a film that is not in films.yml, say) is
-    compared once that is mended: its translation is not told to copy the mistake."""
-    faulty = {(problem.path, problem.line) for problem in reported}
+    """fronts: language -> page path in the language folder -> front matter. A key either
+    page has a problem of its own at (``reported``: a film that is not in films.yml) is
+    compared once that is mended: the translation is not told to copy the mistake, nor is
+    the mistake said twice."""
+    faulty = {(p.path, p.line) for p in reported if p.rule == FILM_UNKNOWN}
     problems = []
     originals = fronts.get(DEFAULT_LANGUAGE, {})
     for language, pages in fronts.items():
@@ -330,7 +336,7 @@ def pair_problems(
             if original is None:
                 continue  # the page parity check names the missing page
             for key in PAIR_KEYS:
-                if (original.path, original.line(key)) in faulty:
+                if {(original.path, original.line(key)), (front.path, front.line(key))} & faulty:
                     continue
                 mine, theirs = front.data.get(key), original.data.get(key)
                 # A missing key or an unknown kind is reported by its own rule, once.
@@ -339,7 +345,7 @@ def pair_problems(
                     problems.append(
                         Problem(front.path, front.line(key), "frontmatter-pair-mismatch",
                                 f"{key} is {mine!r} here but {theirs!r} in {original.path}: "
-                                "a page and its translation are the same kind of page")
+                                + PAIR_REASONS[key])
                     )
     return problems
 

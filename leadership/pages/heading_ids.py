@@ -16,12 +16,14 @@ from functools import cached_property
 from leadership.languages import LANGUAGES
 from leadership.markdown_source import code_spans, line_at, mask, split_source
 from leadership.reporting import Problem
-from leadership.rules import HEADING_ID_DUPLICATE, HEADING_ID_PARITY
+from leadership.rules import ACTIVITY_SECTION, HEADING_ID_DUPLICATE, HEADING_ID_PARITY
 
 # Section headings (the page's one h1 is its title, which is in its own language).
 SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*?\sid=\"([^\"]*)\"")
 ANY_ID = re.compile(r"<[A-Za-z][^>]*?\sid=\"([^\"]*)\"")
 SOURCE_HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]", re.M)
+# The rules whose problem is a heading's id itself (a guide's section ids are fixed).
+ID_RULES = frozenset({ACTIVITY_SECTION})
 
 
 def _source_heading_lines(text: str) -> list[int]:
@@ -79,9 +81,10 @@ def parity_problems(
 ) -> list[Problem]:
     """``pages``: '<lang>/<page>' -> (shown path, ids). Each Welsh (not default) page whose
     section ids differ from its English page's, at the first heading that differs. A heading
-    with a problem already reported (``reported``: an English guide's mistyped section id,
-    say) is compared once that is mended: the translation is not told to copy the mistake."""
-    faulty = {(problem.path, problem.line) for problem in reported}
+    whose id already has a problem of its own (``reported``: an English guide's mistyped
+    section id, ``activity-section``) is compared once that is mended: the translation is
+    not told to copy the mistake, nor is the mistake said twice."""
+    faulty = {(p.path, p.line) for p in reported if p.rule in ID_RULES}
     problems = []
     english, *others = LANGUAGES
     for key, (shown, ids) in sorted(pages.items()):
@@ -96,7 +99,7 @@ def parity_problems(
         ):
             if own != theirs:
                 if {(english_shown, english_ids.line(index)), (shown, ids.line(index))} & faulty:
-                    break
+                    continue
                 problems.append(Problem(
                     shown, ids.line(index), HEADING_ID_PARITY,
                     f"section {index + 1} has id {own!r} here but {theirs!r} in "
@@ -105,6 +108,8 @@ def parity_problems(
                 ))
                 break
         else:
+            if len(ids.headings) == len(english_ids.headings):
+                continue  # every difference is at an id reported on its own
             problems.append(Problem(
                 shown, ids.line(len(english_ids.headings)) if len(ids.headings) > len(
                     english_ids.headings) else 1,
