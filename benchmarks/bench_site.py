@@ -882,7 +882,7 @@ def report_make_check(real: Path) -> None:
     no build cache, as on a fresh clone, then again with the cache that run kept."""
     print(f"\nmake check on the real site (scripts/check_all.py; the editors' target: under "
           f"{MAKE_CHECK_TARGET_SECONDS} s)")
-    shutil.rmtree(real / ".cache", ignore_errors=True)
+    shutil.rmtree(real / CACHE_DIR, ignore_errors=True)
     # The script checks the project it is in, with the project's word lists and templates.
     for name in ("scripts", "spelling", "templates"):
         shutil.copytree(REPO / name, real / name, dirs_exist_ok=True)

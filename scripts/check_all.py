@@ -13,15 +13,15 @@
 8. links in the built site   (scripts/check_links.py)
 
 Every check runs in this process, on the package's functions (the scripts named above are
-the same checks on their own): each prints its problems as ``path:line: rule-id: message``
-and its status line (``check_pages: OK, ...``). When every check passes, that is all it
-prints, with a last line of its own; when one fails or is skipped, a table of every check's
-status and time comes before that line. The build's problems are the ones the project's
-plugin stopped on, as it made them (leadership.site_build). The sources the pages depend on
-come first: a page that depends on a broken subtitle file or films.yml says so in one line,
-after the file's own problems. The build (and the link check after it) is skipped when
-checks 1, 2 or 3 failed, as the build stops on the same problems. Exit 0 when every check
-passes, 1 when any fails.
+the same checks on their own): each prints its problems (warnings included) as ``path:line:
+rule-id: message`` and its status line (``check_pages: OK, ...``). When every check passes,
+that is all it prints, with a last line of its own; when one fails or is skipped, a table
+of every check's status and time comes before that line. The build's problems are the ones
+the project's plugin stopped on, as it made them (leadership.site_build). The sources the
+pages depend on come first: a page that depends on a broken subtitle file or films.yml says
+so in one line, after the file's own problems. The build (and the link check after it) is
+skipped when checks 1, 2 or 3 failed, as the build stops on the same problems. Exit 0 when
+every check passes, 1 when any fails.
 """
 
 from __future__ import annotations

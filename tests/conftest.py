@@ -64,7 +64,8 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
-    with serve(site_dir) as url:
+    """The real site, served for the whole run with the cache headers GitHub Pages sends."""
+    with serve(site_dir, cache=True) as url:
         yield url
 
 

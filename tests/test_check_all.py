@@ -42,7 +42,7 @@ STATUS_LINE = re.compile(rf"^({'|'.join(map(re.escape, STATUS_NAMES))}): (?:OK|F
                          flags=re.M)
 
 
-def headers(output: str) -> list[str]:
+def checks_in_order(output: str) -> list[str]:
     """The checks, in the order their status lines come."""
     return [STATUS_NAMES[name] for name in STATUS_LINE.findall(output)]
 
@@ -66,7 +66,7 @@ def test_the_real_site_passes_every_check():
     completed, _seconds = run_check_all(REPO)
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
-    assert headers(output) == ORDER
+    assert checks_in_order(output) == ORDER
     for line in ("check_pages: OK", "translations: OK", "check_spelling: OK", "check_welsh: OK",
                  "build: OK"):
         assert line in output
@@ -100,7 +100,7 @@ def test_each_kind_of_mistake_is_reported_by_its_check_and_the_build_waits(proje
     completed, _ = run_check_all(project)
     output = completed.stdout
     assert completed.returncode == 1
-    assert headers(output) == ORDER
+    assert checks_in_order(output) == ORDER
     assert f"{page}:5: frontmatter-unknown-key: unknown key 'author'" in output
     assert "docs/en/principles/orphan.md:1: page-parity: no Cymraeg counterpart" in output
     assert re.search(r"^docs/cy/principles/helping\.md:\d+: translation-outdated: ", output, re.M)
@@ -289,7 +289,7 @@ def test_the_checks_run_in_process_without_the_single_check_scripts(project):
         (project / "scripts" / single).unlink()
     completed, _ = run_check_all(project)
     output = completed.stdout + completed.stderr
-    assert headers(completed.stdout) == ORDER
+    assert checks_in_order(completed.stdout) == ORDER
     for line in ("check_pages: OK", "check_subtitles: OK", "build: OK", "check-links: OK"):
         assert line in completed.stdout, output
     assert "Traceback" not in output

@@ -124,10 +124,7 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     compress = False  # gzip text files for a client that accepts it, as real hosts do
-    # What GitHub Pages sends with each file: a browser keeps the site's stylesheets and
-    # scripts for ten minutes instead of asking again on every page (and each new server is
-    # a new origin, so no test sees another's files).
-    CACHE_CONTROL = "max-age=600"
+    cache_control = ""  # sent with every file that is there (see serve)
     status = 0
 
     def send_response(self, code, message=None):
@@ -171,8 +168,8 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Accept-Ranges", "bytes")
-        if self.status < 400:
-            self.send_header("Cache-Control", self.CACHE_CONTROL)
+        if self.cache_control and self.status < 400:
+            self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
 
@@ -193,10 +190,15 @@ class _Slice:
 
 
 @contextmanager
-def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
+def serve(site_dir: Path, compress: bool = False, cache: bool = False) -> Iterator[str]:
     """Serve a built site on a free loopback port; yield its base URL. With ``compress``,
-    text files go gzipped to a browser that accepts it, as GitHub Pages sends them."""
-    handler_class = type("Handler", (_StaticHandler,), {"compress": compress})
+    text files go gzipped to a browser that accepts it, as GitHub Pages sends them. With
+    ``cache``, each file goes with GitHub Pages' ``Cache-Control: max-age=600``, so a
+    browser keeps the site's stylesheets and scripts instead of asking again on every page:
+    only for a server that lives as long as the browser (the real site's), as a later
+    server on the same port would otherwise be read from the cache of this one."""
+    attributes = {"compress": compress, "cache_control": "max-age=600" if cache else ""}
+    handler_class = type("Handler", (_StaticHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

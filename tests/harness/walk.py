@@ -93,7 +93,7 @@ def walk_site(
         # A request for another host fails in the test browser without leaving the machine
         # (harness.testing.CHROMIUM_ARGS), so nothing needs to be routed: a route would
         # turn off the browser's cache, and every page would fetch the whole theme again.
-        if is_other_host(request.url):
+        if not request.url.startswith((site_url, "data:", "blob:")):
             walk.outside.append(request.url)
         network.opened(request)
 
