@@ -310,8 +310,7 @@ def _name(key_path: Iterable) -> str:
 
 # --- pairs and the whole site ----------------------------------------------------------
 
-# What must agree between a page and its counterpart in the other language.
-PAIR_KEYS = ("kind", "film")
+# What must agree between a page and its counterpart in the other language, and why.
 PAIR_REASONS = {
     "kind": "a page and its translation are the same kind of page",
     "film": "a film page and its translation show the same film",
@@ -335,7 +334,7 @@ def pair_problems(
             original = originals.get(page)
             if original is None:
                 continue  # the page parity check names the missing page
-            for key in PAIR_KEYS:
+            for key, reason in PAIR_REASONS.items():
                 if {(original.path, original.line(key)), (front.path, front.line(key))} & faulty:
                     continue
                 mine, theirs = front.data.get(key), original.data.get(key)
@@ -345,7 +344,7 @@ def pair_problems(
                     problems.append(
                         Problem(front.path, front.line(key), "frontmatter-pair-mismatch",
                                 f"{key} is {mine!r} here but {theirs!r} in {original.path}: "
-                                + PAIR_REASONS[key])
+                                + reason)
                     )
     return problems
 
