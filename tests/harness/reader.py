@@ -1,13 +1,12 @@
 """A browser context shared by the tests of one worker, with one tab handed from test to
 test, cleared between tests.
 
-Opening a page in a new browser context costs about a CPU-second on this machine (a new
-renderer, empty caches, Material's bundle compiled again); a new tab in a context that is
-already open costs about half that, and the same tab, taken to a new page, about 0.3
-CPU-seconds less again (measured: 24 loads of the home page took 17.1 CPU-seconds in new
-tabs, 9.9 in one tab sent to about:blank between them). So tests that only read the site,
-or keep what they write in the site's storage, share one context per worker and, in it,
-one tab.
+On this machine a new browser context costs about a CPU-second (a new renderer, empty
+caches, Material's bundle compiled again) and a new tab in an open context about 0.7,
+more than the page in it (24 loads of the home page: 29.9 CPU-seconds in new tabs, 12.3 in
+one tab sent to about:blank between them; docs-dev/performance.md). So tests that only
+read the site, or keep what they write in the site's storage, share one context per
+worker and, in it, one tab.
 
 After each test the reader forgets what the test left: the tab is taken to about:blank
 (the test's page, its timers and workers end there) and given back its viewport; other
@@ -15,11 +14,11 @@ tabs the test opened are closed; the storage of every origin the test opened is 
 (localStorage, sessionStorage, IndexedDB, cache storage), and cookies and permissions.
 Pages from file:// share one store that the browser cannot clear by origin: it is cleared
 from a blank page of the reader's own, opened from file:// (localStorage, sessionStorage,
-IndexedDB). What stays is the HTTP cache, as in a reader's browser. A test that changes the tab in a
-way that cannot be taken back (a listener, an init script, a route, emulated media, its
-own timeouts) spends it: the next test gets a new tab. Tests that change the context
-itself (the clock, init scripts, routes) make their own; tests with JavaScript off share a
-second reader whose context has it off."""
+IndexedDB). What stays is the HTTP cache, as in a reader's browser. A test that changes
+the tab in a way that cannot be taken back (a listener, an init script, a route, emulated
+media, its own timeouts) spends it: the next test gets a new tab. Tests that change the
+context itself (the clock, init scripts, routes) make their own; tests with JavaScript off
+share a second reader whose context has it off."""
 
 from __future__ import annotations
 
@@ -156,7 +155,6 @@ class Reader:
         self.context.clear_permissions()
         # (tests/test_harness_reader.py shows that nothing is left; reading it back here
         # would cost more than the shared context saves)
-
 
     def close(self) -> None:
         self.context.close()
