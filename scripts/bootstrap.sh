@@ -9,6 +9,8 @@ PYTHON=${PYTHON:-python3}
 
 debian_packages=()
 command -v chromium >/dev/null 2>&1 || debian_packages+=(chromium)
+# The tests drive Chromium's headless shell (tests/harness/testing.py); Lighthouse the browser.
+command -v chromium-headless-shell >/dev/null 2>&1 || debian_packages+=(chromium-headless-shell)
 command -v ffmpeg >/dev/null 2>&1 || debian_packages+=(ffmpeg)
 command -v pdftotext >/dev/null 2>&1 || debian_packages+=(poppler-utils)
 command -v node >/dev/null 2>&1 || debian_packages+=(nodejs npm)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from harness.reader import Reader
-from harness.testing import CHROMIUM_ARGS, PROJECT_ROOT, build_once, chromium_path, serve
+from harness.testing import PROJECT_ROOT, build_once, launch_chromium, serve
 from harness.walk import SiteWalk, walk_site
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -74,7 +74,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 

@@ -375,10 +375,10 @@ def evaluate(browser, base_url: str, queries: Iterable[Query]) -> list[Outcome]:
 def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
-    from harness.testing import CHROMIUM_ARGS, chromium_path
+    from harness.testing import launch_chromium
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:

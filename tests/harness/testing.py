@@ -24,6 +24,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".vtt"}
 BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# Debian's headless build of the same Chromium (package chromium-headless-shell), which
+# Playwright drives for headless runs as it does the browsers it downloads elsewhere: the
+# same Blink and V8 without the browser's windows, it took 16 % less CPU a page in the walk
+# (docs-dev/performance.md). The browser itself stays for Lighthouse (benchmarks).
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
 CHROMIUM_ARGS = [
     # No test reaches the network: every host name but the loopback's fails to resolve, so
@@ -211,12 +216,28 @@ def serve(site_dir: Path, compress: bool = False, cache: bool = False) -> Iterat
 
 
 def chromium_path() -> str:
+    """Debian's Chromium browser (Lighthouse runs it)."""
     for candidate in CHROMIUM_CANDIDATES:
         if Path(candidate).exists():
             return candidate
     raise RuntimeError(
         "Debian's Chromium is not installed: run `make setup` (it installs the chromium package)"
     )
+
+
+def headless_shell_path() -> str:
+    """Debian's Chromium headless shell, the browser Playwright drives in every test."""
+    if not HEADLESS_SHELL.exists():
+        raise RuntimeError(
+            f"{HEADLESS_SHELL} is missing: run `make setup` "
+            "(it installs the chromium-headless-shell package)"
+        )
+    return str(HEADLESS_SHELL)
+
+
+def launch_chromium(playwright):
+    """The test browser: Debian's headless shell, reaching nothing but the loopback."""
+    return playwright.chromium.launch(executable_path=headless_shell_path(), args=CHROMIUM_ARGS)
 
 
 def settled_results(page, timeout_s: float = 15) -> list[str]:
