@@ -6,6 +6,7 @@ this test fails if the installed pair does."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -36,10 +37,13 @@ def test_tests_of_one_group_run_in_one_worker(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     (tmp_path / "test_grouped.py").write_text(GROUPED, encoding="utf-8")
     (tmp_path / "test_alone.py").write_text(UNGROUPED, encoding="utf-8")
+    # Only the pair under test is loaded: the other installed plugins (Hypothesis's import
+    # alone takes over a CPU-second in each of the three processes) have no part in it.
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2",
-         "--dist", "loadgroup", "-v", str(tmp_path)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "pytest", "-p", "xdist.plugin", "-p", "no:cacheprovider",
+         "-n", "2", "--dist", "loadgroup", "-v", str(tmp_path)],
+        cwd=tmp_path, env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
+        capture_output=True, text=True, timeout=120,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     workers = defaultdict(set)
