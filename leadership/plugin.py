@@ -60,7 +60,7 @@ from leadership.activities.rendering import (
     minutes_label,
 )
 from leadership.activities.schema import ACTIVITIES_FOLDER, ACTIVITY_KIND, INDEX_PAGE
-from leadership.build_cache import cache_file
+from leadership.build_cache import TEMPLATE_CACHE, TemplateCache, cache_file
 from leadership.config import LeadershipConfig
 from leadership.content import SiteContent, read_site
 from leadership.content_security import (
@@ -177,9 +177,11 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.cue_entries: dict[str, dict[str, list[dict]]] = {}  # language -> page -> entries
         self.rendered_pages: list[RenderedPage] = []  # both languages', for the page checks
         self.safe_pages: SafePages | None = None  # HTML the allowlist passed in earlier builds
+        self.template_cache: TemplateCache | None = None  # the theme's templates, compiled
         self.default_not_found: bytes | None = None
         # Once per language build:
-        self.environment: Environment | None = None
+        self.theme_environment: Environment | None = None
+        self.environment: Environment | None = None  # the theme's, escaping
         self.templates: dict[str, Template] = {}
         self.guide_pages: dict[str, object] = {}  # slug -> the guide's Page, for the planner
         self.film_transcripts: dict[str, Markup] = {}  # a film page's source -> its transcript
@@ -213,6 +215,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _check_site(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        self.template_cache = TemplateCache(cache_file(self.root, TEMPLATE_CACHE))
         self._i18n = config.plugins.get("i18n")
         quiet_language_config_echo()
         if self.nested_build:
@@ -291,6 +294,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         self.style_hash = None
         self.policies = {}
         self.templates = {}
+        self.theme_environment = None
         self.environment = None
         # The toc extension writes each heading's permalink title in the language built
         # (MkDocs makes each page's Markdown from mdx_configs as it renders it).
@@ -298,12 +302,24 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         if toc is not None and toc.get("permalink"):
             toc["permalink_title"] = strings_for(build_language(config))["permalink_title"]
 
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.template_cache
+        return env
+
+    def _theme_env(self, config) -> Environment:
+        """The theme's environment for what the plugin renders itself, one per language
+        build (mkdocs-static-i18n reconfigures the theme for each), with MkDocs' own
+        environment's compiled templates."""
+        if self.theme_environment is None:
+            self.theme_environment = config.theme.get_env()
+            self.theme_environment.bytecode_cache = self.template_cache
+        return self.theme_environment
+
     def _template(self, config, name: str) -> Template:
-        """The theme's template, compiled once per language build (mkdocs-static-i18n
-        reconfigures the theme for each). MkDocs' own environment does not escape; the
-        project's templates always do."""
+        """The theme's template, compiled once per language build. MkDocs' own environment
+        does not escape; the project's templates always do."""
         if self.environment is None:
-            self.environment = config.theme.get_env().overlay(autoescape=True)
+            self.environment = self._theme_env(config).overlay(autoescape=True)
         if name not in self.templates:
             self.templates[name] = self.environment.get_template(name)
         return self.templates[name]
@@ -442,7 +458,7 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
         return self.policies[depth]
 
     def _policy_for(self, config, context) -> str:
-        environment = config.theme.get_env()
+        environment = self._theme_env(config)
         context = {**context, "features": config.theme.get("features") or []}
         scripts = []
         for name in MATERIAL_INLINE_SCRIPTS:

@@ -8,11 +8,21 @@ import os
 import subprocess
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 import pytest
 from harness.testing import build_site, copy_project
 
 from leadership import welsh
-from leadership.build_cache import CACHE_DIR, StampedCache, read_json, stamp, write_json
+from leadership.build_cache import (
+    CACHE_DIR,
+    TEMPLATE_CACHE,
+    StampedCache,
+    TemplateCache,
+    read_json,
+    stamp,
+    write_json,
+)
 from leadership.print_offline import handout
 
 
@@ -106,8 +116,8 @@ def test_a_build_with_the_cache_makes_the_same_site_as_one_without(tmp_path):
     cold = build_site(tmp_path / "cold", project_dir=project)
     assert cold.returncode == 0, cold.stdout + cold.stderr
     cached = sorted(path.name for path in (project / CACHE_DIR).iterdir())
-    assert cached == ["qr-codes.json", "safe-pages-build.json", "welsh-check-verdicts.json",
-                      "welsh-dictionary-answers.json"]
+    assert cached == ["qr-codes.json", "safe-pages-build.json", TEMPLATE_CACHE,
+                      "welsh-check-verdicts.json", "welsh-dictionary-answers.json"]
     warm = build_site(tmp_path / "warm", project_dir=project)
     assert warm.returncode == 0, warm.stdout + warm.stderr
 
@@ -158,9 +168,9 @@ def test_a_kept_dictionary_answer_that_is_not_true_or_false_is_asked_again(tmp_p
 
 
 @pytest.mark.timeout(300)
-def test_a_warm_build_loads_no_dictionary(tmp_path, monkeypatch):
+def test_a_warm_build_loads_no_dictionary_and_compiles_no_template(tmp_path, monkeypatch):
     """The Welsh check and the Welsh search ask one dictionary, saved once: a rebuild finds
-    every answer it needs in .cache."""
+    every answer it needs in .cache, and every template compiled."""
     from leadership.site_build import build_site as build_in_process
 
     project = copy_project(tmp_path / "project", cache=False)
@@ -171,7 +181,65 @@ def test_a_warm_build_loads_no_dictionary(tmp_path, monkeypatch):
 
     monkeypatch.setattr(welsh, "WelshDictionary", no_dictionary)
     monkeypatch.setattr(welsh, "default_dictionary", no_dictionary)
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(environment, source, name=None, *args, **kwargs):
+        if name is not None:  # a template file's (from_string's have no name)
+            compiled.append(name)
+        return compile_template(environment, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
     assert build_in_process(project, tmp_path / "warm") == []
+    # But for what Material's search plugin renders in an environment of its own (the name
+    # of the language), no template is compiled again.
+    assert [name for name in compiled if not name.startswith("partials/language")] == []
+
+
+def _template_environments(folder: Path, cache: TemplateCache):
+    """MkDocs' kind of environment (no escaping) and the project's (escaping), one cache."""
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cache)
+    return plain, plain.overlay(autoescape=True)
+
+
+def test_a_template_compiled_to_escape_is_never_run_by_an_environment_that_does_not(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    cache = TemplateCache(tmp_path / "compiled")
+    for first_escaping in (True, False):  # the second round reads what the first kept
+        plain, escaping = _template_environments(tmp_path / "templates", cache)
+        for environment in (escaping, plain) if first_escaping else (plain, escaping):
+            rendered = environment.get_template("page.html").render(text="<b>")
+            assert rendered == ("<p>&lt;b&gt;</p>" if environment is escaping else "<p><b></p>")
+    assert len(list((tmp_path / "compiled").iterdir())) == 2
+
+
+def test_a_damaged_or_linked_compiled_template_is_compiled_again(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    folder = tmp_path / "compiled"
+    plain, _ = _template_environments(tmp_path / "templates", TemplateCache(folder))
+    plain.get_template("page.html")
+    [kept] = folder.iterdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(kept.read_bytes())
+    damaged = (
+        kept.read_bytes()[:20],  # cut short
+        jinja2.bccache.bc_magic + b"not a pickle",  # the checksum unreadable
+        b"\0" * 64,
+    )
+    for data in (*damaged, None):
+        kept.unlink()
+        if data is None:
+            kept.symlink_to(elsewhere)  # a link: not read
+        else:
+            kept.write_bytes(data)
+        plain, escaping = _template_environments(tmp_path / "templates", TemplateCache(folder))
+        assert escaping.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    unwritable = TemplateCache(tmp_path / "file" / "compiled")  # its folder is a file
+    plain, _ = _template_environments(tmp_path / "templates", unwritable)
+    assert plain.get_template("page.html").render(text="x") == "<p>x</p>"
 
 
 def test_the_cache_is_never_read_or_written_through_a_link(tmp_path):
