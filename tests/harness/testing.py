@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from leadership.build_cache import TEMPLATE_CACHE
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".vtt"}
 BYTE_RANGE = re.compile(r"bytes=(?P<first>\d+)-(?P<last>\d*)")
@@ -117,9 +119,11 @@ def copy_build_cache(target: Path) -> None:
     if not kept.is_dir():
         return
     (target / ".cache").mkdir(parents=True, exist_ok=True)
-    for path in kept.glob("*.json"):
+    for path in [*kept.glob("*.json"), *kept.glob(f"{TEMPLATE_CACHE}/*.cache")]:
+        copy = target / ".cache" / path.relative_to(kept)
         with contextlib.suppress(OSError):  # replaced while listed: a miss, not an error
-            shutil.copy2(path, target / ".cache" / path.name)
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copy2(path, copy)
 
 
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
