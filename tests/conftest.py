@@ -51,13 +51,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The real site, built with --strict once per test run into a temporary folder that
-    every worker reads (pytest-xdist gives each worker a folder inside the run's own)."""
+    every worker reads (pytest-xdist gives each worker a folder inside the run's own), and
+    the finished build's process (what it printed)."""
     run_folder = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         run_folder = run_folder.parent
-    site, result = build_once(run_folder / "real-site")
+    return build_once(run_folder / "real-site")
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    site, result = site_build
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
     return site
 

@@ -37,6 +37,22 @@ NOT_RUN_HERE = {
 }
 CLEAN_ENVIRONMENT = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(Path.home())}
 SERVE = "make serve"
+# Quiet success: a build or a check that finds nothing wrong prints its status lines and its
+# success line ("name: OK, ...", the pack's "wrote ..."; ruff's own), nothing on stderr.
+SUCCESS_LINE = re.compile(r"^[\w-]+: (?:OK, |wrote )|^All checks passed!$")
+# Commands whose output is what they list or did: the tasks, the translations, a new page's
+# next steps, the folders removed.
+REPORTS = re.compile(r"^make (?:help|clean)$|scripts/(?:translations|new_page)\.py")
+# What the last line says, where the guides promise it.
+LAST_LINE = {
+    "make check": r"check_all: OK, 8 checks, 0 failed, in [\d.]+ s",
+    "SITE_URL=https://example.org/ make build": re.escape(
+        "build: OK, site/ built for https://example.org/"
+    ),
+    "LOCAL_PREVIEW=1 make build": re.escape(
+        "build: OK, site/ built for this machine only (LOCAL_PREVIEW=1)"
+    ),
+}
 
 
 def documented_commands() -> list[str]:
@@ -142,6 +158,17 @@ def test_each_documented_command_works_as_written(project_copy, command):
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, f"{command!r} exited {completed.returncode}:\n{output}"
     assert "Traceback" not in output and "ModuleNotFoundError" not in output, output
+    if REPORTS.search(command):
+        return
+    said = [line for line in completed.stdout.splitlines() if line.strip()]
+    assert completed.stderr == "", output
+    assert [line for line in said if not SUCCESS_LINE.match(line)] == [], output
+    if command in LAST_LINE:
+        assert re.fullmatch(LAST_LINE[command], said[-1]), output
+
+
+def test_the_promised_last_lines_are_of_documented_commands():
+    assert set(LAST_LINE) <= set(RUN)
 
 
 @pytest.mark.build
