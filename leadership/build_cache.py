@@ -11,25 +11,31 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import stat
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 CACHE_DIR = Path(".cache")
 # The theme's templates, compiled (TemplateCache).
 TEMPLATE_CACHE = "templates"
+TAG_BYTES = 32  # a compiled template's HMAC-SHA256
+MAX_COMPILED_TEMPLATE = 16 * 1024 * 1024
 # The settings of an environment that change what a template compiles to.
 COMPILE_SETTINGS = (
     "autoescape", "block_start_string", "block_end_string", "variable_start_string",
     "variable_end_string", "comment_start_string", "comment_end_string",
     "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
     "newline_sequence", "keep_trailing_newline", "optimized", "finalize", "is_async",
+    "newstyle_gettext",
 )
 
 
@@ -136,39 +142,95 @@ class StampedCache:
             self.changed = False
 
 
+def _identity(value: Any) -> str:
+    """A setting or filter as it bears on compiled code: a function by its name, whose
+    ``repr`` would hold its address and differ in every process."""
+    if callable(value):
+        kind = value if isinstance(value, type) else type(value)
+        name = getattr(value, "__qualname__", kind.__qualname__)
+        return f"{getattr(value, '__module__', kind.__module__)}.{name}"
+    return repr(value)
+
+
 class TemplateCache(FileSystemBytecodeCache):
     """The theme's Jinja templates, compiled, kept between builds (Jinja's bytecode cache).
 
     Compiling Material's templates took a quarter of a build's time, twice (once per
     language). Jinja keys each compiled template by its name and file and keeps the
     checksum of its source: a changed template is compiled again. The key here also holds
-    the environment's compile settings, so that a template compiled to escape (the
-    project's own environment) is never the one an environment that does not escape
-    (MkDocs') runs, or the other way round. As with the other caches, a file is read only
-    if it is a regular file reached without a link, a damaged one is compiled again, and
-    one that cannot be written is not an error.
+    what else changes the compiled code (Jinja's version, the environment's compile
+    settings, extensions, policies, filters and tests), so that a template compiled to
+    escape (the project's own environment) is never the one an environment that does not
+    escape (MkDocs') runs, or the other way round.
+
+    A compiled template is code the build runs, and Jinja reads it with pickle and marshal:
+    so, like the allowlist's remembered passes (leadership.pages.safe_pages), each file
+    carries an HMAC of its key and contents under this machine's key, kept outside the
+    project. A file no key here made (committed in a pull request, restored by CI, copied
+    from elsewhere, moved to another template's name) is never read: the template is
+    compiled again. Without a key nothing is kept. A file is read only if it is a regular
+    file in a folder reached without a link; one that cannot be written is not an error.
     """
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, key: bytes | None):
         super().__init__(str(directory))
         self.folder = directory
+        self.key = key
 
     def get_bucket(self, environment: Environment, name: str, filename, source: str) -> Bucket:
-        settings = [repr(getattr(environment, setting, None)) for setting in COMPILE_SETTINGS]
-        compiled_as = stamp(*settings, *sorted(environment.extensions))
+        settings = [_identity(getattr(environment, setting, None)) for setting in COMPILE_SETTINGS]
+        compiled_as = stamp(
+            jinja2.__version__, *settings, *sorted(environment.extensions),
+            repr(sorted(map(str, environment.policies.items()))),
+            *(f"{name}={_identity(function)}" for name, function in
+              sorted({**environment.filters, **environment.tests}.items())),
+        )
         return super().get_bucket(environment, f"{name}\0{compiled_as}", filename, source)
 
+    def _tag(self, bucket: Bucket, data: bytes) -> bytes:
+        return hmac.new(self.key, bucket.key.encode("utf-8") + b"\0" + data, "sha256").digest()
+
+    def _usable_folder(self) -> bool:
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            return stat.S_ISDIR(os.lstat(self.folder).st_mode)  # not a link to a folder
+        except OSError:
+            return False
+
     def load_bytecode(self, bucket: Bucket) -> None:
+        if self.key is None or not self._usable_folder():
+            return
         stream = _open_regular_file(Path(self._get_cache_filename(bucket)))
         if stream is None:
             return
         with stream:
             try:
-                bucket.load_bytecode(stream)
-            except Exception:  # a damaged file (its checksum is a pickle): compile again
-                bucket.reset()
+                kept = stream.read(MAX_COMPILED_TEMPLATE + 1)
+            except OSError:
+                return
+        tag, data = kept[:TAG_BYTES], kept[TAG_BYTES:]
+        if len(kept) > MAX_COMPILED_TEMPLATE:
+            return
+        if not hmac.compare_digest(tag, self._tag(bucket, data)):
+            return
+        bucket.bytecode_from_string(data)
+        if not isinstance(bucket.code, types.CodeType):
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+        if self.key is None or not self._usable_folder():
+            return
+        data = bucket.bytecode_to_string()
+        path = Path(self._get_cache_filename(bucket))
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            with os.fdopen(os.open(temporary, flags, 0o644), "wb") as stream:
+                stream.write(self._tag(bucket, data) + data)
+            temporary.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()

@@ -86,7 +86,7 @@ from leadership.pages.checks import (
     markdown_renderer,
     render_pages,
 )
-from leadership.pages.safe_pages import BUILD_CACHE, SafePages
+from leadership.pages.safe_pages import BUILD_CACHE, SafePages, machine_key
 from leadership.pages.title import split_after_title
 from leadership.pages.translation_status import DRAFT
 from leadership.print_offline.handout import (
@@ -215,7 +215,9 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _check_site(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        self.template_cache = TemplateCache(cache_file(self.root, TEMPLATE_CACHE))
+        self.template_cache = TemplateCache(
+            cache_file(self.root, TEMPLATE_CACHE), machine_key(project_root=self.root)
+        )
         self._i18n = config.plugins.get("i18n")
         quiet_language_config_echo()
         if self.nested_build:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import filecmp
 import json
+import marshal
 import os
+import pickle
 import subprocess
 from pathlib import Path
 
@@ -196,6 +198,9 @@ def test_a_warm_build_loads_no_dictionary_and_compiles_no_template(tmp_path, mon
     assert [name for name in compiled if not name.startswith("partials/language")] == []
 
 
+KEY = b"k" * 32  # this machine's key, in these tests
+
+
 def _template_environments(folder: Path, cache: TemplateCache):
     """MkDocs' kind of environment (no escaping) and the project's (escaping), one cache."""
     plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cache)
@@ -205,7 +210,7 @@ def _template_environments(folder: Path, cache: TemplateCache):
 def test_a_template_compiled_to_escape_is_never_run_by_an_environment_that_does_not(tmp_path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
-    cache = TemplateCache(tmp_path / "compiled")
+    cache = TemplateCache(tmp_path / "compiled", KEY)
     for first_escaping in (True, False):  # the second round reads what the first kept
         plain, escaping = _template_environments(tmp_path / "templates", cache)
         for environment in (escaping, plain) if first_escaping else (plain, escaping):
@@ -214,30 +219,73 @@ def test_a_template_compiled_to_escape_is_never_run_by_an_environment_that_does_
     assert len(list((tmp_path / "compiled").iterdir())) == 2
 
 
-def test_a_damaged_or_linked_compiled_template_is_compiled_again(tmp_path):
-    (tmp_path / "templates").mkdir()
+def _one_compiled(tmp_path: Path, key: bytes = KEY) -> tuple[Path, Path]:
+    """The template folder, and the one compiled template its first render kept."""
+    (tmp_path / "templates").mkdir(parents=True, exist_ok=True)
     (tmp_path / "templates" / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
     folder = tmp_path / "compiled"
-    plain, _ = _template_environments(tmp_path / "templates", TemplateCache(folder))
+    plain, _ = _template_environments(tmp_path / "templates", TemplateCache(folder, key))
     plain.get_template("page.html")
     [kept] = folder.iterdir()
+    return folder, kept
+
+
+def _escapes(tmp_path: Path, folder: Path, key: bytes | None = KEY) -> bool:
+    _, escaping = _template_environments(tmp_path / "templates", TemplateCache(folder, key))
+    return escaping.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+
+
+def test_a_compiled_template_no_key_here_made_is_never_run(tmp_path):
+    """Compiled templates are code: one committed, restored or copied from elsewhere (here,
+    code that does not escape, under the escaping template's name) is compiled again."""
+    folder, kept = _one_compiled(tmp_path, key=b"elsewhere" * 4)
+    _, escaping = _template_environments(tmp_path / "templates", TemplateCache(folder, KEY))
+    escaping.get_template("page.html")
+    escaped = next(path for path in folder.iterdir() if path != kept)
+    escaped.write_bytes(kept.read_bytes())  # another machine's, plain, at the escaping name
+    assert _escapes(tmp_path, folder)
+    # Nor one of this machine's moved to another template's name: the tag covers the name.
+    _, mine = _one_compiled(tmp_path / "mine")
+    escaped.write_bytes(mine.read_bytes())
+    assert _escapes(tmp_path, folder)
+    # Without a key nothing is kept, and nothing is read.
+    assert _escapes(tmp_path, tmp_path / "unkept", key=None)
+    assert not (tmp_path / "unkept").exists() or not list((tmp_path / "unkept").iterdir())
+
+
+def test_a_compiled_template_of_this_machine_that_is_not_code_is_compiled_again(tmp_path):
+    folder, _ = _one_compiled(tmp_path)
+    cache = TemplateCache(folder, KEY)
+    _, escaping = _template_environments(tmp_path / "templates", cache)
+    source, filename, _ = escaping.loader.get_source(escaping, "page.html")
+    bucket = cache.get_bucket(escaping, "page.html", filename, source)
+    data = jinja2.bccache.bc_magic + pickle.dumps(bucket.checksum, 2) + marshal.dumps(42)
+    Path(cache._get_cache_filename(bucket)).write_bytes(cache._tag(bucket, data) + data)
+    assert _escapes(tmp_path, folder)
+
+
+def test_a_damaged_or_linked_compiled_template_is_compiled_again(tmp_path):
+    folder, kept = _one_compiled(tmp_path)
+    data = kept.read_bytes()
     elsewhere = tmp_path / "elsewhere"
-    elsewhere.write_bytes(kept.read_bytes())
+    elsewhere.write_bytes(data)
     damaged = (
-        kept.read_bytes()[:20],  # cut short
-        jinja2.bccache.bc_magic + b"not a pickle",  # the checksum unreadable
+        data[:40],  # cut short
+        data[:-1] + b"x",  # its tag no longer matches
         b"\0" * 64,
     )
-    for data in (*damaged, None):
+    for version in (*damaged, None):
         kept.unlink()
-        if data is None:
+        if version is None:
             kept.symlink_to(elsewhere)  # a link: not read
         else:
-            kept.write_bytes(data)
-        plain, escaping = _template_environments(tmp_path / "templates", TemplateCache(folder))
-        assert escaping.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+            kept.write_bytes(version)
+        assert _escapes(tmp_path, folder)
+    linked = tmp_path / "linked"
+    linked.symlink_to(folder, target_is_directory=True)  # a folder reached through a link
+    assert _escapes(tmp_path, linked)
     (tmp_path / "file").write_text("", encoding="utf-8")
-    unwritable = TemplateCache(tmp_path / "file" / "compiled")  # its folder is a file
+    unwritable = TemplateCache(tmp_path / "file" / "compiled", KEY)  # its folder is a file
     plain, _ = _template_environments(tmp_path / "templates", unwritable)
     assert plain.get_template("page.html").render(text="x") == "<p>x</p>"
 

@@ -29,7 +29,8 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Debian's headless build of the same Chromium (package chromium-headless-shell), which
 # Playwright drives for headless runs as it does the browsers it downloads elsewhere: the
 # same Blink and V8 without the browser's windows, it took 16 % less CPU a page in the walk
-# (docs-dev/performance.md). The browser itself stays for Lighthouse (benchmarks).
+# (docs-dev/performance.md). The benchmarks keep the browser itself (Lighthouse, and the
+# search timings a reader would see).
 HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
 CHROMIUM_ARGS = [
