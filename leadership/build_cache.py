@@ -72,17 +72,23 @@ def _open_regular_file(path: Path):
 
 
 def write_json(path: Path, data: dict, **dumps_options: Any) -> None:
+    """Replace ``path`` with ``data`` in one step (``write_bytes``)."""
+    text = json.dumps(data, ensure_ascii=False, **dumps_options)
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step, so a reader never sees half a file. The
-    new file is made afresh, never written through a link left at its name."""
+    new file is made afresh, never written through a link left at its name. A file that
+    cannot be written is not an error: the answers are worked out again next time."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()  # left by a run that stopped, or put there
-        text = json.dumps(data, ensure_ascii=False, **dumps_options)
-        with os.fdopen(os.open(temporary, flags, 0o644), "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(os.open(temporary, flags, 0o644), "wb") as stream:
+            stream.write(data)
         temporary.replace(path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -222,15 +228,4 @@ class TemplateCache(FileSystemBytecodeCache):
         if self.key is None or not self._usable_folder():
             return
         data = bucket.bytecode_to_string()
-        path = Path(self._get_cache_filename(bucket))
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-        try:
-            with contextlib.suppress(FileNotFoundError):
-                temporary.unlink()
-            with os.fdopen(os.open(temporary, flags, 0o644), "wb") as stream:
-                stream.write(self._tag(bucket, data) + data)
-            temporary.replace(path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        write_bytes(Path(self._get_cache_filename(bucket)), self._tag(bucket, data) + data)
