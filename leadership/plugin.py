@@ -215,13 +215,14 @@ class LeadershipPlugin(BasePlugin[LeadershipConfig]):
 
     def _check_site(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        self.template_cache = TemplateCache(
-            cache_file(self.root, TEMPLATE_CACHE), machine_key(project_root=self.root)
-        )
         self._i18n = config.plugins.get("i18n")
         quiet_language_config_echo()
         if self.nested_build:
             return config
+        # Once per site build: the nested language's build uses the same instance's.
+        self.template_cache = TemplateCache(
+            cache_file(self.root, TEMPLATE_CACHE), machine_key(project_root=self.root)
+        )
         self.site_dir = Path(config.site_dir)
         if self.config.print.handout:
             problem = release_address_problem(

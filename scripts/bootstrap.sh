@@ -9,7 +9,7 @@ PYTHON=${PYTHON:-python3}
 
 debian_packages=()
 command -v chromium >/dev/null 2>&1 || debian_packages+=(chromium)
-# The tests drive Chromium's headless shell (tests/harness/testing.py); Lighthouse the browser.
+# The tests drive Chromium's headless shell (tests/harness/testing.py); the benchmarks the browser.
 command -v chromium-headless-shell >/dev/null 2>&1 || debian_packages+=(chromium-headless-shell)
 command -v ffmpeg >/dev/null 2>&1 || debian_packages+=(ffmpeg)
 command -v pdftotext >/dev/null 2>&1 || debian_packages+=(poppler-utils)

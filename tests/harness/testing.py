@@ -221,7 +221,7 @@ def serve(site_dir: Path, compress: bool = False, cache: bool = False) -> Iterat
 
 
 def chromium_path() -> str:
-    """Debian's Chromium browser (Lighthouse runs it)."""
+    """Debian's Chromium browser (the benchmarks run it: Lighthouse, search timings)."""
     for candidate in CHROMIUM_CANDIDATES:
         if Path(candidate).exists():
             return candidate
