@@ -215,9 +215,9 @@ class TemplateCache(FileSystemBytecodeCache):
                 kept = stream.read(MAX_COMPILED_TEMPLATE + 1)
             except OSError:
                 return
-        tag, data = kept[:TAG_BYTES], kept[TAG_BYTES:]
         if len(kept) > MAX_COMPILED_TEMPLATE:
             return
+        tag, data = kept[:TAG_BYTES], kept[TAG_BYTES:]
         if not hmac.compare_digest(tag, self._tag(bucket, data)):
             return
         bucket.bytecode_from_string(data)
